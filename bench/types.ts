@@ -42,5 +42,10 @@ export interface BenchContext {
 /** A bench module: a name and a function producing named figures (`gadget.eager_gzip_bytes`). */
 export interface BenchModule {
 	name: string;
+	/**
+	 * Names of the figures this module produces, so that when `run` fails as a whole the harness
+	 * still reports each of them as `null` with the reason.
+	 */
+	figures?: string[];
 	run( context: BenchContext ): Promise<Record<string, Figure>>;
 }
