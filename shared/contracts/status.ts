@@ -110,6 +110,7 @@ export interface ResolvedStatus {
  * `open` counts only when a working-group member set it (a status present in the entry's first
  * revision was set by the poster, so `setBy` is `null` and it is ignored too).
  *
+ * @param observed What history showed about the entry's status.
  * @param isMember Tells whether a user name belongs to a working-group member (see `isMember`
  *   in the configuration contract).
  */
