@@ -60,6 +60,12 @@ export interface FormRequest {
 	pageDir: 'ltr' | 'rtl';
 	/** Element focused again when the form closes (the "Give feedback" button). */
 	returnFocus: HTMLElement;
+	/**
+	 * The configuration document as the caller loaded it (raw JSON, not yet validated). The form
+	 * validates it with `parseConfig` and refuses to open half-way on a broken one. Optional so
+	 * that a caller without it gets a clear "configuration unavailable" message, not a crash.
+	 */
+	config?: unknown;
 	/** Called once after a successful save. */
 	onSaved( result: FormSaveResult ): void;
 }
