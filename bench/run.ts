@@ -115,7 +115,9 @@ async function main(): Promise<void> {
 	if ( json ) {
 		const out: Record<string, number | { value: null; reason: string }> = {};
 		for ( const [ name, figure ] of Object.entries( figures ) ) {
-			out[ name ] = figure.value === null ? { value: null, reason: figure.reason } : figure.value;
+			out[ name ] = figure.value === null ?
+				{ value: null, reason: figure.reason } :
+				figure.value;
 		}
 		process.stdout.write( JSON.stringify( out, null, 2 ) + '\n' );
 		return;
