@@ -7,7 +7,7 @@ module.exports = {
 	'ignorePatterns': [ 'node_modules/', 'dist/', '.wiki/', 'test-output/', 'coverage/' ],
 	'overrides': [
 		{
-			'files': [ '**/*.ts' ],
+			'files': [ '**/*.ts', '**/*.mts' ],
 			'extends': [ 'wikimedia/typescript' ],
 			'rules': {
 				// TypeScript's own checker resolves imports and globals; these JS rules
