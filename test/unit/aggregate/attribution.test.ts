@@ -37,7 +37,8 @@ interface Fixture {
 	cases: { name: string; revisions: ShortRevision[]; expect: Record<string, Expectation> }[];
 }
 
-const fixture = JSON.parse( readFileSync( new URL( '../../fixtures/aggregate/attribution.json', import.meta.url ), 'utf8' ) ) as Fixture;
+const fixtureUrl = new URL( '../../fixtures/aggregate/attribution.json', import.meta.url );
+const fixture = JSON.parse( readFileSync( fixtureUrl, 'utf8' ) ) as Fixture;
 
 const options: AttributionOptions = {
 	isArchive: ( t ) => fixture.archives.includes( t ),
@@ -76,7 +77,8 @@ describe( 'attribution fixtures', () => {
 					continue;
 				}
 				const flags = flagsOf( record );
-				const on = ( Object.keys( flags ) as ( keyof EntryFlags )[] ).filter( ( k ) => flags[ k ] );
+				const names = Object.keys( flags ) as ( keyof EntryFlags )[];
+				const on = names.filter( ( k ) => flags[ k ] );
 				if ( want.flags ) {
 					expect( on.sort(), id ).toEqual( [ ...want.flags ].sort() );
 				}
@@ -105,7 +107,8 @@ describe( 'attribution fixtures', () => {
 					expect( record.removal?.by ).toBe( want.removedBy );
 				}
 				if ( want.count !== undefined ) {
-					expect( Object.keys( state.entries ).filter( ( k ) => k === id ) ).toHaveLength( want.count );
+					const ids = Object.keys( state.entries ).filter( ( k ) => k === id );
+					expect( ids ).toHaveLength( want.count );
 				}
 			}
 		} );
