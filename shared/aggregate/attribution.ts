@@ -21,8 +21,8 @@ export interface EntryData {
 	section: string;
 	/** Stance id, or '' when none was given. */
 	stance: string;
-	/** Rubric answers by question id. */
-	rubric: Record<string, string>;
+	/** Rubric scores by question id ("no opinion" answers are left out). */
+	rubric: Record<string, number>;
 	/** Region id, or ''. */
 	region: string;
 	/** Language code the feedback was given in, or ''. */
