@@ -13,6 +13,13 @@
  * - a banner naming the version and commit, and the nowiki wrapper so that `~~~~` or `[[…]]` in
  *   minified code never changes the page when it is saved as wikitext-ish JS.
  *
+ * Messages (see docs/gadget.md, "Messages"): a first pass finds the `ldwg-…` message keys each
+ * module's minified code names; the real build then prepends to every module the ENGLISH texts of
+ * its own keys (set only where `mw.messages` has no text yet, so translations loaded first win),
+ * and writes `ldwg-messages-<lang>.json` per translated language with the translations of every
+ * key any module uses. Readers get English with no extra request; other languages load their
+ * fallback chain in one cacheable request made by the eager module (gadget/core/messages.ts).
+ *
  * Usage: `node esbuild.config.mjs [--watch]`.
  */
 import * as esbuild from 'esbuild';
@@ -23,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname( fileURLToPath( import.meta.url ) );
 const outdir = path.join( root, 'dist', 'gadget' );
+const i18nDir = path.join( root, 'i18n' );
 const pkg = JSON.parse( readFileSync( path.join( root, 'package.json' ), 'utf8' ) );
 
 /**
@@ -62,6 +70,127 @@ function entryPoints() {
 }
 
 /**
+ * Messages of one language from i18n/<lang>.json, without `@metadata`.
+ *
+ * @param {string} lang
+ * @return {Object<string, string>}
+ */
+function readLanguage( lang ) {
+	const file = path.join( i18nDir, `${ lang }.json` );
+	if ( !existsSync( file ) ) {
+		return {};
+	}
+	const data = JSON.parse( readFileSync( file, 'utf8' ) );
+	delete data[ '@metadata' ];
+	return data;
+}
+
+/**
+ * Languages with a message file besides English and the documentation pseudo-language.
+ *
+ * @return {string[]}
+ */
+function translatedLanguages() {
+	if ( !existsSync( i18nDir ) ) {
+		return [];
+	}
+	return readdirSync( i18nDir )
+		.filter( ( f ) => f.endsWith( '.json' ) && ![ 'en.json', 'qqq.json' ].includes( f ) )
+		.map( ( f ) => f.slice( 0, -'.json'.length ) )
+		.sort();
+}
+
+/**
+ * Prefixes of keys built at run time from configured ids (shared/contracts/config.ts
+ * `labelMessageKey`): their translations are always shipped, because no literal in the code
+ * names them. Their English text is the configuration's own label, so none is bundled.
+ */
+const CONFIGURED_LABEL_PREFIXES = [ 'ldwg-stance-', 'ldwg-rubric-', 'ldwg-region-' ];
+
+/**
+ * The message keys a built module uses: every key of en.json that appears as a string literal in
+ * the minified code, or that starts with a literal ending in a hyphen of at least two segments
+ * (`'ldwg-stance-' + id`), so that keys assembled from a prefix are found too.
+ *
+ * @param {string} code Minified module code
+ * @param {string[]} keys Keys of en.json
+ * @return {string[]}
+ */
+export function usedMessageKeys( code, keys ) {
+	const literals = new Set();
+	for ( const match of code.matchAll( /["'`](ldwg-[a-z0-9-]*)/g ) ) {
+		literals.add( match[ 1 ] );
+	}
+	// A prefix has at least one segment after `ldwg-`: the bare `ldwg-` would select every key.
+	const prefixes = [ ...literals ].filter( ( l ) => l.length > 'ldwg-'.length + 1 && l.endsWith( '-' ) );
+	return keys
+		.filter( ( key ) => literals.has( key ) || prefixes.some( ( p ) => key.startsWith( p ) ) )
+		.sort();
+}
+
+/**
+ * Source of the virtual module prepended to an entry: sets the English texts of its keys where
+ * no text is set yet (translations loaded before the module must not be overwritten).
+ *
+ * @param {Object<string, string>} english
+ * @return {string}
+ */
+function englishModule( english ) {
+	return `const english = ${ JSON.stringify( english ) };\n` +
+		'Object.keys( english ).forEach( ( key ) => {\n' +
+		'\tif ( !mw.messages.exists( key ) ) {\n' +
+		'\t\tmw.messages.set( key, english[ key ] );\n' +
+		'\t}\n' +
+		'} );\n';
+}
+
+/**
+ * esbuild plugin: makes every `gadget/<name>/entry.ts` import `ldwg-messages:<name>` first, a
+ * virtual module holding the English texts of that module's keys.
+ *
+ * @param {Object<string, Object<string, string>>} englishByModule Keyed by `ldwg-<name>`
+ * @return {Object} esbuild plugin
+ */
+function englishMessagesPlugin( englishByModule ) {
+	return {
+		name: 'ldwg-english-messages',
+		setup( pluginBuild ) {
+			pluginBuild.onLoad( { filter: /[\\/]gadget[\\/][^\\/]+[\\/]entry\.ts$/ }, ( args ) => {
+				const name = `ldwg-${ path.basename( path.dirname( args.path ) ) }`;
+				const source = readFileSync( args.path, 'utf8' );
+				const english = englishByModule[ name ] || {};
+				const prefix = Object.keys( english ).length ? `import 'ldwg-messages:${ name }';\n` : '';
+				return { contents: prefix + source, loader: 'ts', resolveDir: path.dirname( args.path ) };
+			} );
+			pluginBuild.onResolve( { filter: /^ldwg-messages:/ }, ( args ) => ( { path: args.path.slice( 'ldwg-messages:'.length ), namespace: 'ldwg-messages' } ) );
+			pluginBuild.onLoad( { filter: /.*/, namespace: 'ldwg-messages' }, ( args ) => ( {
+				contents: englishModule( englishByModule[ args.path ] || {} ),
+				loader: 'js'
+			} ) );
+		}
+	};
+}
+
+/**
+ * First pass: builds in memory and finds the keys each module uses.
+ *
+ * @param {Object} common esbuild options shared with the real build
+ * @param {string[]} keys Keys of en.json
+ * @return {Promise<Object<string, string[]>>} Keys by module name (`ldwg-<name>`)
+ */
+async function scanMessageKeys( common, keys ) {
+	// Silent: the real build reports the same warnings once.
+	const result = await esbuild.build( { ...common, write: false, sourcemap: false, logLevel: 'silent' } );
+	const byModule = {};
+	for ( const file of result.outputFiles ) {
+		if ( file.path.endsWith( '.js' ) ) {
+			byModule[ path.basename( file.path, '.js' ) ] = usedMessageKeys( file.text, keys );
+		}
+	}
+	return byModule;
+}
+
+/**
  * @param {Object} [options]
  * @param {boolean} [options.watch] Rebuild on change instead of building once
  * @return {Promise<void>}
@@ -73,7 +202,8 @@ export async function build( options = {} ) {
 	rmSync( outdir, { recursive: true, force: true } );
 	mkdirSync( outdir, { recursive: true } );
 	const entries = entryPoints();
-	const context = await esbuild.context( {
+	const english = readLanguage( 'en' );
+	const common = {
 		entryPoints: entries,
 		outdir,
 		bundle: true,
@@ -91,20 +221,62 @@ export async function build( options = {} ) {
 		external: [ 'vue', '@wikimedia/codex', './*.json' ],
 		define: {
 			LDWG_VERSION: JSON.stringify( pkg.version ),
-			LDWG_COMMIT: JSON.stringify( commit )
+			LDWG_COMMIT: JSON.stringify( commit ),
+			LDWG_MESSAGE_LANGUAGES: '[]'
 		},
 		logLevel: 'warning'
+	};
+	const keysByModule = await scanMessageKeys( common, Object.keys( english ) );
+	const englishByModule = {};
+	const allKeys = new Set();
+	for ( const [ name, keys ] of Object.entries( keysByModule ) ) {
+		englishByModule[ name ] = Object.fromEntries( keys.map( ( k ) => [ k, english[ k ] ] ) );
+		keys.forEach( ( k ) => allKeys.add( k ) );
+	}
+	const shipped = ( key ) => allKeys.has( key ) ||
+		CONFIGURED_LABEL_PREFIXES.some( ( p ) => key.startsWith( p ) );
+	const languages = {};
+	for ( const lang of translatedLanguages() ) {
+		const messages = readLanguage( lang );
+		const picked = Object.fromEntries( Object.keys( messages ).filter( shipped ).sort()
+			.map( ( k ) => [ k, messages[ k ] ] ) );
+		if ( Object.keys( picked ).length ) {
+			languages[ lang ] = picked;
+		}
+	}
+	const context = await esbuild.context( {
+		...common,
+		define: {
+			...common.define,
+			LDWG_MESSAGE_LANGUAGES: JSON.stringify( Object.keys( languages ) )
+		},
+		plugins: [ englishMessagesPlugin( englishByModule ) ]
 	} );
+	for ( const [ lang, messages ] of Object.entries( languages ) ) {
+		writeFileSync( path.join( outdir, `ldwg-messages-${ lang }.json` ), JSON.stringify( messages, null, '\t' ) + '\n' );
+	}
 	if ( options.watch ) {
+		// Keys and translations are those of the start; restart the watcher after adding keys.
 		await context.watch();
 		return;
 	}
 	await context.rebuild();
 	await context.dispose();
+	for ( const name of Object.keys( entries ) ) {
+		// A closing nowiki tag inside a message would end the wrapper early on the wiki page.
+		const code = readFileSync( path.join( outdir, `${ name }.js` ), 'utf8' );
+		if ( code.split( NOWIKI_CLOSE ).length !== 2 ) {
+			throw new Error( `${ name }.js contains a nowiki tag besides the wrapper (a message text?)` );
+		}
+	}
 	writeFileSync( path.join( outdir, 'build.json' ), JSON.stringify( {
 		version: pkg.version,
 		commit,
-		modules: Object.keys( entries )
+		modules: Object.keys( entries ),
+		messages: {
+			keys: keysByModule,
+			languages: Object.keys( languages )
+		}
 	}, null, '\t' ) + '\n' );
 }
 
