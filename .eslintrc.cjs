@@ -84,7 +84,11 @@ module.exports = {
 		},
 		{
 			'files': [ 'gadget/**/*.ts' ],
-			'extends': [ 'wikimedia/mediawiki' ]
+			'extends': [ 'wikimedia/mediawiki' ],
+			// Gadget sources are ES modules bundled by esbuild into an IIFE: top-level
+			// declarations are module-scoped, never globals (no-implicit-globals misfires on
+			// the mediawiki profile's script default).
+			'parserOptions': { 'sourceType': 'module' }
 		},
 		{
 			'files': [ 'shared/**/*.ts' ],
