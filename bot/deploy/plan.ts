@@ -1,0 +1,159 @@
+/**
+ * What `deploy` publishes, read from the repository: the built gadget files, the gadget's
+ * description pages, its lines in `MediaWiki:Gadgets-definition`, the configuration pages and the
+ * templates. Reading only: nothing here talks to a wiki.
+ *
+ * @packageDocumentation
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlannedPage } from './publish.ts';
+
+/** Repository root. */
+export const repoRoot = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
+
+/** Title of the site configuration page (interface administrators only). */
+export const SITE_CONFIG_TITLE = 'MediaWiki:Gadget-ldwg-config.json';
+/** Default title of the sprint configuration page (JSON content model, protected). */
+export const SPRINT_CONFIG_TITLE = 'Leadership Development Working Group/Feedback configuration.json';
+/** The page holding every gadget's definition line. */
+export const DEFINITION_TITLE = 'MediaWiki:Gadgets-definition';
+
+/**
+ * The built gadget files: every file of `dist/gadget/` except source maps and build.json,
+ * each as `MediaWiki:Gadget-<file name>`.
+ *
+ * @throws Error when the build output is missing.
+ */
+export function gadgetFilePages( distDir = path.join( repoRoot, 'dist', 'gadget' ) ): PlannedPage[] {
+	if ( !existsSync( distDir ) ) {
+		throw new Error( `No build output in ${ distDir }: build the gadget first` );
+	}
+	return readdirSync( distDir )
+		.filter( ( name ) => /\.(js|css|json)$/.test( name ) && name !== 'build.json' )
+		.sort()
+		.map( ( name ) => ( {
+			title: `MediaWiki:Gadget-${ name }`,
+			text: readFileSync( path.join( distDir, name ), 'utf8' ),
+			source: `dist/gadget/${ name }`,
+		} ) );
+}
+
+/** Our gadget definition lines: `* ldwg…[…]|…` (the gadget names all start with `ldwg`). */
+const OUR_LINE = /^\*\s*ldwg[\w-]*\s*\[/;
+
+/**
+ * Reads `gadget/gadget-definition.txt`: the definition lines (and any `== section ==` heading)
+ * kept in the repository.
+ *
+ * @return Lines, or null when the file does not exist yet.
+ */
+export function readDefinition( file = path.join( repoRoot, 'gadget', 'gadget-definition.txt' ) ): string[] | null {
+	if ( !existsSync( file ) ) {
+		return null;
+	}
+	return readFileSync( file, 'utf8' ).split( '\n' )
+		.map( ( line ) => line.trimEnd() )
+		.filter( ( line ) => line !== '' && !line.startsWith( '#' ) );
+}
+
+/**
+ * Merges our definition lines into the wiki's `MediaWiki:Gadgets-definition`: our old lines are
+ * replaced, everybody else's lines are kept where they are. Our lines go where the first of our
+ * old lines was, or at the end (under our section heading when the repository has one and the
+ * page does not).
+ */
+export function mergeDefinition( current: string, ours: string[] ): string {
+	const ourLines = ours.filter( ( line ) => OUR_LINE.test( line ) );
+	const ourHeadings = ours.filter( ( line ) => /^==.*==$/.test( line ) );
+	const lines = current === '' ? [] : current.replace( /\s+$/, '' ).split( '\n' );
+	const firstOurs = lines.findIndex( ( line ) => OUR_LINE.test( line ) );
+	const kept = lines.filter( ( line ) => !OUR_LINE.test( line ) );
+	if ( firstOurs >= 0 ) {
+		// Lines before the first old one of ours that survive the filter keep their position.
+		const before = lines.slice( 0, firstOurs )
+			.filter( ( line ) => !OUR_LINE.test( line ) ).length;
+		kept.splice( before, 0, ...ourLines );
+		return kept.join( '\n' ) + '\n';
+	}
+	const missingHeadings = ourHeadings.filter( ( h ) => !kept.includes( h ) );
+	return [ ...kept, ...missingHeadings, ...ourLines ].join( '\n' ) + '\n';
+}
+
+/**
+ * Names of the gadgets our definition lines define, e.g. `ldwg`.
+ */
+export function gadgetNames( ours: string[] ): string[] {
+	return ours.flatMap( ( line ) => {
+		const match = /^\*\s*([\w-]+)\s*\[/.exec( line );
+		return match && OUR_LINE.test( line ) ? [ match[ 1 ] as string ] : [];
+	} );
+}
+
+/**
+ * Description pages `MediaWiki:Gadget-<name>` (shown in Special:Preferences and
+ * Special:Gadgets), from the English message `<name>-gadget-name` in i18n/en.json.
+ */
+export function descriptionPages( names: string[], i18nFile = path.join( repoRoot, 'i18n', 'en.json' ) ): PlannedPage[] {
+	const messages = JSON.parse( readFileSync( i18nFile, 'utf8' ) ) as Record<string, unknown>;
+	return names.flatMap( ( name ) => {
+		const text = messages[ `${ name }-gadget-name` ];
+		return typeof text === 'string' ? [ {
+			title: `MediaWiki:Gadget-${ name }`,
+			text,
+			source: `i18n/en.json (${ name }-gadget-name)`,
+		} ] : [];
+	} );
+}
+
+/**
+ * The two configuration pages from `wiki-content/config/` (site and sprint), each checked to be
+ * valid JSON so a typo never reaches the wiki.
+ *
+ * @throws Error on a file that is not JSON.
+ */
+export function configPages(
+	dir = path.join( repoRoot, 'wiki-content', 'config' ), sprintTitle = SPRINT_CONFIG_TITLE,
+): PlannedPage[] {
+	const pages: PlannedPage[] = [];
+	for ( const [ file, title, contentModel ] of [
+		[ 'site.json', SITE_CONFIG_TITLE, undefined ],
+		[ 'sprint.json', sprintTitle, 'json' ],
+	] as const ) {
+		const full = path.join( dir, file );
+		if ( !existsSync( full ) ) {
+			continue;
+		}
+		const text = readFileSync( full, 'utf8' );
+		try {
+			JSON.parse( text );
+		} catch ( error ) {
+			throw new Error( `wiki-content/config/${ file } is not valid JSON: ${ String( error ) }` );
+		}
+		pages.push( {
+			title,
+			text,
+			source: `wiki-content/config/${ file }`,
+			...( contentModel ? { contentModel } : {} ),
+		} );
+	}
+	return pages;
+}
+
+/**
+ * Templates: every `wiki-content/templates/<Name>.wikitext` as `Template:<Name>`.
+ */
+export function templatePages( dir = path.join( repoRoot, 'wiki-content', 'templates' ) ): PlannedPage[] {
+	if ( !existsSync( dir ) ) {
+		return [];
+	}
+	return readdirSync( dir )
+		.filter( ( name ) => name.endsWith( '.wikitext' ) )
+		.sort()
+		.map( ( name ) => ( {
+			title: `Template:${ name.slice( 0, -'.wikitext'.length ) }`,
+			text: readFileSync( path.join( dir, name ), 'utf8' ),
+			source: `wiki-content/templates/${ name }`,
+		} ) );
+}
