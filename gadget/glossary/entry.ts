@@ -1,0 +1,159 @@
+/**
+ * Eager glossary module (`ext.gadget.ldwg-glossary`, a default gadget that logged-in readers can
+ * switch off in Special:Preferences): marks glossary terms in the content of configured pages and
+ * opens the popup module on demand. On every other page it stops at once: no request, no change.
+ *
+ * @packageDocumentation
+ */
+import './glossary.css';
+import { createMatcher } from '../../shared/glossary/matcher.ts';
+import type { GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
+import { readGlossarySettings } from './settings.ts';
+import { pageScope } from './scope.ts';
+import { isHighlightingOff, saveOptOut, clearOptOut } from './opt-out.ts';
+import { termIndexLoader, fetchRaw } from './term-indexes.ts';
+import { languagesIn } from './text-language.ts';
+import { markTerms, unmarkTerms, type TextMatcher } from './mark.ts';
+import { installInteraction } from './interaction.ts';
+import { POPUP_API_HOOK, type PopupApi, type PopupContext } from '../popup/api.ts';
+
+/** ResourceLoader's `require` for the gadget's package files (`ldwg-config.json`). */
+declare function require( name: string ): unknown;
+
+/** ResourceLoader's module name of the lazy popup. */
+const POPUP_MODULE = 'ext.gadget.ldwg-popup';
+/** Translate's hook, fired with the editor (jQuery) each time a message editor opens. */
+const TRANSLATE_EDITOR_HOOK = 'mw.translate.editor.afterEditorShown';
+
+let popupApi: Promise<PopupApi> | null = null;
+
+/** Loads the popup module once and resolves with its API. */
+function loadPopup(): Promise<PopupApi> {
+	if ( !popupApi ) {
+		popupApi = new Promise<PopupApi>( ( resolve, reject ) => {
+			mw.loader.using( POPUP_MODULE ).then( () => {
+				mw.hook( POPUP_API_HOOK ).add( ( api: PopupApi ) => resolve( api ) );
+			}, reject );
+		} );
+		// A failed load may be a network blip: allow a later term to try again.
+		popupApi.catch( () => {
+			popupApi = null;
+		} );
+	}
+	return popupApi;
+}
+
+/** The configuration package file, or `null` when the gadget is loaded without it. */
+function loadConfig(): unknown {
+	try {
+		return require( './ldwg-config.json' );
+	} catch {
+		return null;
+	}
+}
+
+function main(): void {
+	const config = loadConfig();
+	const settings = readGlossarySettings( config );
+	const scope = pageScope( {
+		pageName: mw.config.get( 'wgPageName' ),
+		action: mw.config.get( 'wgAction' ),
+		specialPage: mw.config.get( 'wgCanonicalSpecialPageName' ),
+		categories: mw.config.get( 'wgCategories' ) || [],
+		contentLanguage: mw.config.get( 'wgPageContentLanguage' ),
+	}, settings );
+	if ( scope.kind === 'none' ) {
+		return;
+	}
+	const pageLanguage = mw.config.get( 'wgPageContentLanguage' ).toLowerCase();
+	const content = scope.kind === 'content' ? scope : null;
+	const marked: Element[] = [];
+	const context: PopupContext = {
+		settings,
+		config,
+		viewedTitle: mw.config.get( 'wgPageName' ).replace( /_/g, ' ' ),
+		sourceTitle: content ? content.sourceTitle : '',
+		translationLanguage: content ? content.translationLanguage : null,
+		draftId: content ? content.draftId : null,
+		pageLanguage,
+		userLanguage: mw.config.get( 'wgUserLanguage' ),
+		switchOff(): void {
+			saveOptOut();
+			for ( const root of marked ) {
+				unmarkTerms( root );
+			}
+			marked.length = 0;
+			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn ) );
+		},
+	};
+
+	if ( scope.kind === 'translate-editor' ) {
+		mw.hook( TRANSLATE_EDITOR_HOOK ).add( ( editor: unknown ) => {
+			// Translate passes a jQuery object; accept a bare element too.
+			const element = editor instanceof HTMLElement ? editor :
+				( editor as { get?: ( i: number ) => unknown } ).get?.( 0 );
+			if ( element instanceof HTMLElement ) {
+				loadPopup().then( ( api ) => api.attachTranslateEditor( element, context ) );
+			}
+		} );
+		return;
+	}
+
+	const indexFor = termIndexLoader( settings.termsPrefix, fetchRaw );
+	let queue: Promise<void> = Promise.resolve();
+	let panelShown = false;
+
+	const markRoot = async ( root: HTMLElement ): Promise<void> => {
+		const languages = languagesIn( root, pageLanguage );
+		const indexes = await Promise.all( languages.map( indexFor ) );
+		const matchers = new Map<string, TextMatcher>();
+		languages.forEach( ( language, i ) => {
+			const index: GlossaryTermIndex | null | undefined = indexes[ i ];
+			if ( index && index.terms.length ) {
+				matchers.set( language, createMatcher( index, language ) );
+			}
+		} );
+		if ( matchers.size ) {
+			await markTerms( root, {
+				matcherFor: ( language ) => matchers.get( language ) || null,
+				defaultLanguage: pageLanguage,
+				markAll: settings.markAll,
+			} );
+			marked.push( root );
+		}
+		// Translators are logged in on Meta; readers of a translation get no panel.
+		if ( content && content.translationLanguage && !panelShown && !mw.user.isAnon() ) {
+			panelShown = true;
+			loadPopup().then( ( api ) => api.showTranslatorPanel( root, context ) );
+		}
+	};
+
+	const onContent = ( $content: JQuery ): void => {
+		const root: HTMLElement | undefined = $content[ 0 ];
+		if ( !root || isHighlightingOff() ) {
+			return;
+		}
+		// One run at a time, so two overlapping runs never both mark a section's first term.
+		queue = queue.then( () => markRoot( root ) ).catch( ( error: unknown ) => {
+			mw.log.warn( '[ldwg-glossary] marking failed', error );
+		} );
+	};
+
+	function switchOn(): void {
+		clearOptOut();
+		onContent( $( '#mw-content-text' ) );
+	}
+
+	if ( isHighlightingOff() ) {
+		// Nothing is fetched; only the way back is offered, once the page is idle.
+		mw.requestIdleCallback( () => {
+			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn ) );
+		} );
+	}
+	installInteraction( document, ( term, reason ) => {
+		loadPopup().then( ( api ) => api.open( term, reason, context ) );
+	} );
+	mw.hook( 'wikipage.content' ).add( onContent );
+}
+
+main();

@@ -1,0 +1,70 @@
+/**
+ * Which parts of the page content term marking leaves alone, and where a new section starts.
+ *
+ * One function decides for an element and its whole subtree, so marking, the benchmark's
+ * baseline walk and the tests all apply exactly the same rules.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Elements whose text is never marked: links (a popup inside a link would fight the link),
+ * headings, code and preformatted text, maths, form fields and embedded or scripted content.
+ */
+const EXCLUDED_TAGS = new Set( [
+	'A', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+	'CODE', 'PRE', 'KBD', 'SAMP', 'TT', 'VAR', 'MATH',
+	'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE',
+	'FORM', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'LABEL',
+	'SVG', 'svg', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG',
+] );
+
+/**
+ * Classes that exclude an element (matched as one class among several): the editors' opt-out
+ * `noglossary`; references and their lists; MediaWiki's heading wrappers, edit links, maths and
+ * syntax highlighting; and every `ldwg-` widget of ours, except the section markers
+ * (`ldwg-section`), which are empty and only tell where a section starts.
+ */
+const EXCLUDED_CLASS = /(?:^|\s)(?:noglossary|references?|mw-references-wrap|mw-cite-backlink|mw-heading\d?|mw-editsection|mwe-math-element|mw-highlight|catlinks|toc|ldwg-(?!section(?:\s|$))[\w-]*)(?=\s|$)/;
+
+/** Class of the element wrapped around a marked term. */
+export const TERM_CLASS = 'ldwg-term';
+
+/** Whether term marking skips `element` and everything inside it. */
+export function isExcludedElement( element: Element ): boolean {
+	if ( EXCLUDED_TAGS.has( element.tagName ) ) {
+		return true;
+	}
+	const cls = element.getAttribute( 'class' );
+	if ( cls !== null && EXCLUDED_CLASS.test( cls ) ) {
+		return true;
+	}
+	// Editable regions belong to whoever edits them; changing their DOM would corrupt the edit.
+	return element.hasAttribute( 'contenteditable' );
+}
+
+/**
+ * Whether `element` or one of its ancestors up to (not including) `stop` is excluded; used for
+ * the root handed to marking, whose ancestors the walk never sees.
+ */
+export function isInsideExcluded( element: Element, stop: Element | null ): boolean {
+	for ( let el: Element | null = element; el && el !== stop; el = el.parentElement ) {
+		if ( isExcludedElement( el ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Whether a new section starts at `element`: a heading (or MediaWiki's heading wrapper) or one of
+ * the drafts' section markers. Terms are marked once per section, so each section a reader jumps
+ * to explains its own terms.
+ */
+export function isSectionStart( element: Element ): boolean {
+	const tag = element.tagName;
+	if ( /^H[1-6]$/.test( tag ) ) {
+		return true;
+	}
+	return element.classList.contains( 'mw-heading' ) || element.classList.contains( 'ldwg-section' );
+}

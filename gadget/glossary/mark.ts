@@ -1,0 +1,218 @@
+/**
+ * Marking glossary terms in page content: wraps the first occurrence of each concept per
+ * section (or every occurrence) in a focusable element, in chunks of a few milliseconds.
+ *
+ * Marking only splits text nodes and wraps pieces of them, so the page's text is exactly the same
+ * before and after. It skips everything {@link isExcludedElement} excludes, including terms it
+ * marked before, so running it again on the same content (when `wikipage.content` fires again)
+ * changes nothing.
+ *
+ * @packageDocumentation
+ */
+import { isExcludedElement, isInsideExcluded, isSectionStart, TERM_CLASS } from './exclusion.ts';
+import { textLanguage } from './text-language.ts';
+import { defaultYielder, type Yielder } from './slicing.ts';
+
+/** One term found in a text, as the shared matcher reports it (UTF-16 offsets). */
+export interface TermMatch {
+	start: number;
+	end: number;
+	conceptId: string;
+	term: string;
+}
+
+/** What marking needs from a matcher: the shared `createMatcher()` result fits. */
+export interface TextMatcher {
+	match( text: string ): TermMatch[];
+}
+
+/** How to mark. */
+export interface MarkOptions {
+	/** Matcher for text in `language`, or `null` when there is no glossary for it. */
+	matcherFor( language: string ): TextMatcher | null;
+	/** Language of text with no `lang` attribute above it (the page's content language). */
+	defaultLanguage: string;
+	/** Mark every occurrence instead of the first one per concept and section. */
+	markAll?: boolean;
+	/** Longest stretch of work between two yields, in milliseconds (default 5). */
+	sliceMs?: number;
+	/** How to give the main thread back between chunks (default {@link defaultYielder}). */
+	yielder?: Yielder;
+	/** Clock (default `performance.now()`). */
+	now?: () => number;
+}
+
+/** What a marking run did, for the benchmark and for tests. */
+export interface MarkResult {
+	/** Terms wrapped in this run. */
+	marked: number;
+	/** Text nodes looked at. */
+	textNodes: number;
+	/** Chunks the work was cut into. */
+	slices: number;
+	/** Longest chunk, in milliseconds. */
+	longestSliceMs: number;
+}
+
+/** Attribute holding the concept id on a marked term. */
+export const CONCEPT_ATTRIBUTE = 'data-ldwg-concept';
+/** Attribute holding the language the term was matched in. */
+export const LANGUAGE_ATTRIBUTE = 'data-ldwg-lang';
+
+/** How many text nodes to process between two looks at the clock. */
+const CLOCK_EVERY = 8;
+
+/** Creates the focusable element wrapped around a term. */
+function createTermElement( doc: Document, conceptId: string, language: string ): HTMLElement {
+	const span = doc.createElement( 'span' );
+	span.className = TERM_CLASS;
+	span.tabIndex = 0;
+	span.setAttribute( 'role', 'button' );
+	span.setAttribute( 'aria-haspopup', 'dialog' );
+	span.setAttribute( 'aria-expanded', 'false' );
+	span.setAttribute( CONCEPT_ATTRIBUTE, conceptId );
+	span.setAttribute( LANGUAGE_ATTRIBUTE, language );
+	return span;
+}
+
+/**
+ * Keeps the matches that can be wrapped: inside the text, in order and not overlapping (the
+ * matcher promises that, but the glossary is untrusted data and a wrong offset must not throw).
+ */
+function usableMatches( matches: TermMatch[], length: number ): TermMatch[] {
+	const usable: TermMatch[] = [];
+	let lastEnd = 0;
+	for ( const m of matches ) {
+		if ( Number.isInteger( m.start ) && Number.isInteger( m.end ) &&
+			m.start >= lastEnd && m.end > m.start && m.end <= length ) {
+			usable.push( m );
+			lastEnd = m.end;
+		}
+	}
+	return usable;
+}
+
+/**
+ * Marks the terms in `root`. Resolves when the whole content has been walked; the page stays
+ * responsive meanwhile because the walk yields every `sliceMs` milliseconds.
+ */
+export async function markTerms( root: Element, options: MarkOptions ): Promise<MarkResult> {
+	const result: MarkResult = { marked: 0, textNodes: 0, slices: 0, longestSliceMs: 0 };
+	if ( isInsideExcluded( root, null ) ) {
+		return result;
+	}
+	const doc = root.ownerDocument;
+	const now = options.now || ( () => performance.now() );
+	const sliceMs = options.sliceMs ?? 5;
+	const yielder = options.yielder || defaultYielder();
+	const markAll = !!options.markAll;
+	const matchers = new Map<string, TextMatcher | null>();
+	let seen = new Set<string>();
+
+	const matcherFor = ( language: string ): TextMatcher | null => {
+		let matcher = matchers.get( language );
+		if ( matcher === undefined ) {
+			matcher = options.matcherFor( language );
+			matchers.set( language, matcher );
+		}
+		return matcher;
+	};
+
+	// The filter runs in document order as the walk advances, so it is also where sections
+	// start and where terms marked by an earlier run count as already seen (idempotence).
+	const walker = doc.createTreeWalker( root, 5 /* SHOW_ELEMENT (1) + SHOW_TEXT (4) */, {
+		acceptNode( node: Node ): number {
+			if ( node.nodeType === 3 ) {
+				return 1; // FILTER_ACCEPT
+			}
+			const el = node as Element;
+			if ( isSectionStart( el ) ) {
+				seen = new Set<string>();
+			}
+			if ( el.classList.contains( TERM_CLASS ) ) {
+				seen.add( el.getAttribute( CONCEPT_ATTRIBUTE ) || '' );
+			}
+			return isExcludedElement( el ) ? 2 /* FILTER_REJECT */ : 3;
+		},
+	} );
+
+	/** Marks inside one text node; returns the last piece, where the walk goes on. */
+	const processText = ( text: Text ): Text => {
+		const data = text.data;
+		const parent = text.parentElement;
+		if ( !parent || data.length < 2 || !/\S/.test( data ) ) {
+			return text;
+		}
+		const language = textLanguage( parent, options.defaultLanguage );
+		const matcher = matcherFor( language );
+		if ( !matcher ) {
+			return text;
+		}
+		const chosen: TermMatch[] = [];
+		for ( const m of usableMatches( matcher.match( data ), data.length ) ) {
+			if ( markAll || !seen.has( m.conceptId ) ) {
+				seen.add( m.conceptId );
+				chosen.push( m );
+			}
+		}
+		let last = text;
+		// From the end backwards, so the offsets of earlier matches stay valid after each split.
+		for ( let i = chosen.length - 1; i >= 0; i-- ) {
+			const m = chosen[ i ] as TermMatch;
+			const after = text.splitText( m.end );
+			if ( i === chosen.length - 1 ) {
+				last = after;
+			}
+			const termText = text.splitText( m.start );
+			const wrapper = createTermElement( doc, m.conceptId, language );
+			( termText.parentNode as Node ).insertBefore( wrapper, termText );
+			wrapper.appendChild( termText );
+			result.marked++;
+		}
+		return last;
+	};
+
+	let done = false;
+	while ( !done ) {
+		const started = now();
+		const deadline = started + sliceMs;
+		let count = 0;
+		for ( ;; ) {
+			const node = walker.nextNode();
+			if ( !node ) {
+				done = true;
+				break;
+			}
+			result.textNodes++;
+			walker.currentNode = processText( node as Text );
+			if ( ++count % CLOCK_EVERY === 0 && now() >= deadline ) {
+				break;
+			}
+		}
+		result.slices++;
+		result.longestSliceMs = Math.max( result.longestSliceMs, now() - started );
+		if ( !done ) {
+			await yielder();
+		}
+	}
+	return result;
+}
+
+/**
+ * Removes every term mark inside `root`, leaving the text as it was (used when a reader switches
+ * highlighting off).
+ */
+export function unmarkTerms( root: Element ): void {
+	const marks = root.querySelectorAll( `.${ TERM_CLASS }` );
+	for ( let i = 0; i < marks.length; i++ ) {
+		const mark = marks[ i ] as Element;
+		const parent = mark.parentNode;
+		if ( parent ) {
+			while ( mark.firstChild ) {
+				parent.insertBefore( mark.firstChild, mark );
+			}
+			parent.removeChild( mark );
+			parent.normalize();
+		}
+	}
+}

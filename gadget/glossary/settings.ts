@@ -1,0 +1,80 @@
+/**
+ * What term marking needs from the site configuration (`ldwg-config.json`), read leniently:
+ * marking is an enhancement, so a missing or partly broken configuration means "mark nothing",
+ * never an error in readers' consoles.
+ *
+ * @packageDocumentation
+ */
+
+/** Glossary-related settings with their defaults filled in. */
+export interface GlossarySettings {
+	/** Source titles of the drafts (spaces, not underscores); their `/xx` subpages count too. */
+	draftTitles: string[];
+	/** Ids of the drafts, parallel to {@link draftTitles} (for "discuss this term"). */
+	draftIds: string[];
+	/** Categories (without namespace) whose pages are marked as well. */
+	categories: string[];
+	/** Mark every occurrence instead of the first per concept and section. */
+	markAll: boolean;
+	/** Title of the source glossary page (`Glossary`); its translations are `Glossary/xx`. */
+	glossaryPage: string;
+	/** Title of the compiled glossary JSON page. */
+	compiledTitle: string;
+	/** Prefix of the per-language term index pages (`…/glossary-terms/` + `fr.json`). */
+	termsPrefix: string;
+	/** Language of the glossary's source page. */
+	sourceLanguage: string;
+}
+
+/** Where the bot publishes by default (shared/contracts/glossary.ts). */
+const DEFAULTS: GlossarySettings = {
+	draftTitles: [],
+	draftIds: [],
+	categories: [],
+	markAll: false,
+	glossaryPage: 'Glossary',
+	compiledTitle: 'User:LDWG-bot/glossary.json',
+	termsPrefix: 'User:LDWG-bot/glossary-terms/',
+	sourceLanguage: 'en',
+};
+
+function asRecord( value: unknown ): Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray( value ) ?
+		value as Record<string, unknown> : {};
+}
+
+function asString( value: unknown, fallback: string ): string {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+}
+
+function asStrings( value: unknown ): string[] {
+	return Array.isArray( value ) ?
+		value.filter( ( v ): v is string => typeof v === 'string' && v.trim() !== '' ) : [];
+}
+
+/** Title as MediaWiki shows it in `wgPageName` minus underscores, without a `Category:` prefix. */
+function plainTitle( title: string ): string {
+	return title.replace( /_/g, ' ' ).replace( /^\s*category\s*:\s*/i, '' ).trim();
+}
+
+/**
+ * Reads the glossary settings from the raw configuration document (`ldwg-config.json`).
+ * Accepts `glossary.categories`, `glossary.markAll`, `glossary.page`, `glossary.compiledTitle`,
+ * `glossary.termsPrefix`, `glossary.sourceLanguage` and `drafts[].{ id, title }`.
+ */
+export function readGlossarySettings( raw: unknown ): GlossarySettings {
+	const config = asRecord( raw );
+	const glossary = asRecord( config.glossary );
+	const drafts = Array.isArray( config.drafts ) ? config.drafts.map( asRecord ) : [];
+	const withTitles = drafts.filter( ( d ) => typeof d.title === 'string' && d.title !== '' );
+	return {
+		draftTitles: withTitles.map( ( d ) => plainTitle( String( d.title ) ) ),
+		draftIds: withTitles.map( ( d ) => asString( d.id, '' ) ),
+		categories: asStrings( glossary.categories ).map( plainTitle ),
+		markAll: glossary.markAll === true,
+		glossaryPage: plainTitle( asString( glossary.page, DEFAULTS.glossaryPage ) ),
+		compiledTitle: asString( glossary.compiledTitle, DEFAULTS.compiledTitle ),
+		termsPrefix: asString( glossary.termsPrefix, DEFAULTS.termsPrefix ),
+		sourceLanguage: asString( glossary.sourceLanguage, DEFAULTS.sourceLanguage ).toLowerCase(),
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Loading the per-language term indexes (`…/glossary-terms/<lang>.json`), only what marking
+ * needs, as cacheable GET requests (`action=raw` with `maxage`/`smaxage`) so that browsers and
+ * the wiki's caches keep them.
+ *
+ * @packageDocumentation
+ */
+import { parseTermIndex, type GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
+import { languageFallbacks } from '../../shared/glossary/language.ts';
+
+/** Fetches a page's raw text, or `null` when it does not exist or cannot be loaded. */
+export type RawLoader = ( title: string ) => Promise<string | null>;
+
+/** How long browsers and caches may keep the JSON pages, in seconds. */
+export const CACHE_SECONDS = 3600;
+
+/** URL of a JSON page's raw text that browsers and the wiki's caches may keep. */
+export function rawJsonUrl( title: string ): string {
+	return mw.util.getUrl( title, {
+		action: 'raw',
+		ctype: 'application/json',
+		maxage: String( CACHE_SECONDS ),
+		smaxage: String( CACHE_SECONDS ),
+	} );
+}
+
+/** The default loader: a plain GET of {@link rawJsonUrl}, `null` on 404 or network errors. */
+// eslint-disable-next-line n/no-unsupported-features/node-builtins -- browser code, not Node
+export const fetchRaw: RawLoader = ( title ) => window.fetch( rawJsonUrl( title ), { credentials: 'same-origin' } )
+	.then( ( response ) => response.ok ? response.text() : null )
+	.catch( () => null );
+
+/**
+ * Returns a function giving the term index for text in a language: that language's index, or
+ * the first one of its fallback chain that exists (each index already holds its own fallback
+ * terms). Every page is requested at most once; invalid documents count as missing.
+ */
+export function termIndexLoader(
+	prefix: string,
+	load: RawLoader,
+): ( language: string ) => Promise<GlossaryTermIndex | null> {
+	const pages = new Map<string, Promise<GlossaryTermIndex | null>>();
+	const page = ( language: string ): Promise<GlossaryTermIndex | null> => {
+		let promise = pages.get( language );
+		if ( !promise ) {
+			promise = load( `${ prefix }${ language }.json` ).then( ( text ) => {
+				if ( text === null ) {
+					return null;
+				}
+				const parsed = parseTermIndex( text );
+				return parsed.ok ? parsed.value : null;
+			} );
+			pages.set( language, promise );
+		}
+		return promise;
+	};
+	return async ( language ) => {
+		for ( const candidate of [ language, ...languageFallbacks( language ) ] ) {
+			const index = await page( candidate );
+			if ( index ) {
+				return index;
+			}
+		}
+		return null;
+	};
+}

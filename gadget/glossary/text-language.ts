@@ -1,0 +1,35 @@
+/**
+ * The language a piece of text is written in, as the page says it: the nearest `lang`
+ * attribute. On a translation page, Translate wraps units that are not translated yet in an
+ * element with the source language, so that English text on a French page is matched as English.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Language of the text inside `element`: the nearest `lang` attribute (lower-cased, `_` as `-`),
+ * or `fallback` when there is none or it is empty (`lang=""` means "unknown").
+ */
+export function textLanguage( element: Element, fallback: string ): string {
+	const owner = element.closest( '[lang]' );
+	const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).trim() : '';
+	return lang ? lang.toLowerCase().replace( /_/g, '-' ) : fallback;
+}
+
+/**
+ * Every language used in `root` (its own and those of descendants with `lang`), so that the
+ * term indexes can be fetched before the walk. At most `limit`, in document order, because each
+ * language costs one request.
+ */
+export function languagesIn( root: Element, fallback: string, limit = 6 ): string[] {
+	const found = [ textLanguage( root, fallback ) ];
+	const tagged = root.querySelectorAll( '[lang]' );
+	for ( let i = 0; i < tagged.length && found.length < limit; i++ ) {
+		const el = tagged[ i ];
+		const lang = el ? textLanguage( el, fallback ) : fallback;
+		if ( !found.includes( lang ) ) {
+			found.push( lang );
+		}
+	}
+	return found;
+}

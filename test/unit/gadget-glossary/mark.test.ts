@@ -1,0 +1,229 @@
+// @vitest-environment jsdom
+/**
+ * Term marking in the DOM: exclusion rules, the language of the text, first occurrence per
+ * section, idempotence, and the page's text staying exactly the same.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { markTerms, unmarkTerms, type MarkOptions, type TextMatcher } from '../../../gadget/glossary/mark.ts';
+import { createMatcher } from '../../../shared/glossary/matcher.ts';
+
+const EN: [ string, string ][] = [
+	[ 'leadership', 'leadership' ],
+	[ 'leaders', 'leader' ],
+	[ 'leader', 'leader' ],
+	[ 'task force', 'task-force' ],
+	[ 'resilience', 'resilience' ],
+];
+const FR: [ string, string ][] = [
+	[ 'leadership', 'leadership' ],
+	[ 'meneur', 'leader' ],
+	[ 'résilience', 'resilience' ],
+	[ 'groupe de travail', 'task-force' ],
+];
+
+function matchers(): Record<string, TextMatcher> {
+	return { en: createMatcher( EN, 'en' ), fr: createMatcher( FR, 'fr' ) };
+}
+
+function options( extra: Partial<MarkOptions> = {} ): MarkOptions {
+	const m = matchers();
+	return {
+		matcherFor: ( lang ) => m[ lang ] ?? null,
+		defaultLanguage: 'en',
+		yielder: () => Promise.resolve(),
+		...extra,
+	};
+}
+
+function page( html: string, lang = 'en' ): HTMLElement {
+	document.body.innerHTML = '';
+	const root = document.createElement( 'div' );
+	root.className = 'mw-parser-output';
+	root.setAttribute( 'lang', lang );
+	// Test fixture markup written here, never glossary data.
+	root.innerHTML = html;
+	document.body.appendChild( root );
+	return root;
+}
+
+function marks( root: Element ): [ string, string ][] {
+	return Array.from( root.querySelectorAll( '.ldwg-term' ) ).map( ( el ) => [
+		el.textContent ?? '', el.getAttribute( 'data-ldwg-concept' ) ?? '',
+	] );
+}
+
+describe( 'markTerms', () => {
+	it( 'wraps a term in a focusable button-like element with the concept id', async () => {
+		const root = page( '<p>Good leadership matters.</p>' );
+		const result = await markTerms( root, options() );
+		expect( result.marked ).toBe( 1 );
+		const el = root.querySelector( '.ldwg-term' ) as HTMLElement;
+		expect( el.textContent ).toBe( 'leadership' );
+		expect( el.getAttribute( 'data-ldwg-concept' ) ).toBe( 'leadership' );
+		expect( el.getAttribute( 'role' ) ).toBe( 'button' );
+		expect( el.tabIndex ).toBe( 0 );
+		expect( el.getAttribute( 'aria-expanded' ) ).toBe( 'false' );
+	} );
+
+	it.each( [
+		[ 'links', '<p><a href="#">leadership</a></p>' ],
+		[ 'headings', '<h2>leadership</h2>' ],
+		[ 'MediaWiki heading wrappers', '<div class="mw-heading mw-heading2"><span>leadership</span></div>' ],
+		[ 'code', '<p><code>leadership</code></p>' ],
+		[ 'pre', '<pre>leadership</pre>' ],
+		[ 'math', '<span class="mwe-math-element">leadership</span>' ],
+		[ 'references', '<sup class="reference">leadership</sup>' ],
+		[ 'reference lists', '<ol class="references"><li>leadership</li></ol>' ],
+		[ 'form fields', '<form><label>leadership</label></form><button>leadership</button>' ],
+		[ 'textarea', '<textarea>leadership</textarea>' ],
+		[ 'noglossary', '<div class="noglossary"><p>leadership</p></div>' ],
+		[ 'noglossary among other classes', '<div class="box noglossary wide"><p>leadership</p></div>' ],
+		[ 'our own widgets', '<div class="ldwg-feedback-bar"><span>leadership</span></div>' ],
+		[ 'editable regions', '<div contenteditable="true">leadership</div>' ],
+	] )( 'never marks inside %s', async ( _name, html ) => {
+		const root = page( html );
+		await markTerms( root, options() );
+		expect( marks( root ) ).toEqual( [] );
+	} );
+
+	it( 'does not mistake a class that merely contains "noglossary" for the opt-out', async () => {
+		const root = page( '<div class="noglossaryx"><p>leadership</p></div>' );
+		await markTerms( root, options() );
+		expect( marks( root ) ).toEqual( [ [ 'leadership', 'leadership' ] ] );
+	} );
+
+	it( 'marks nothing when the root itself is inside an excluded element', async () => {
+		const root = page( '<div class="noglossary"><p id="inner">leadership</p></div>' );
+		await markTerms( root.querySelector( '#inner' ) as Element, options() );
+		expect( marks( root ) ).toEqual( [] );
+	} );
+
+	it( 'marks text in the language of its nearest lang attribute', async () => {
+		const root = page(
+			'<p>Le leadership et le meneur.</p>' +
+			'<div lang="en" dir="ltr" class="mw-content-ltr"><p>The leader and the task force.</p></div>',
+			'fr',
+		);
+		await markTerms( root, options( { defaultLanguage: 'fr' } ) );
+		expect( marks( root ) ).toEqual( [
+			[ 'leadership', 'leadership' ],
+			[ 'meneur', 'leader' ],
+			[ 'task force', 'task-force' ],
+		] );
+		const english = root.querySelectorAll( '[lang="en"] .ldwg-term' );
+		expect( english[ 0 ]?.getAttribute( 'data-ldwg-lang' ) ).toBe( 'en' );
+	} );
+
+	it( 'leaves text in a language without glossary alone', async () => {
+		const root = page( '<p lang="de">leadership</p>' );
+		await markTerms( root, options() );
+		expect( marks( root ) ).toEqual( [] );
+	} );
+
+	it( 'marks the first occurrence per concept and section only', async () => {
+		const root = page(
+			'<p>leadership and leadership, a leader</p><p>leaders again</p>' +
+			'<h2>Next</h2><p>leadership here</p>' +
+			'<span class="ldwg-section" data-ldwg-section="x"></span><p>leadership there</p>',
+		);
+		await markTerms( root, options() );
+		expect( marks( root ) ).toEqual( [
+			[ 'leadership', 'leadership' ],
+			[ 'leader', 'leader' ],
+			[ 'leadership', 'leadership' ],
+			[ 'leadership', 'leadership' ],
+		] );
+	} );
+
+	it( 'marks every occurrence when configured to', async () => {
+		const root = page( '<p>leadership and leadership</p><p>leadership</p>' );
+		await markTerms( root, options( { markAll: true } ) );
+		expect( marks( root ) ).toHaveLength( 3 );
+	} );
+
+	it( 'is idempotent when the content is handed over again', async () => {
+		const root = page( '<p>leadership, resilience.</p><h2>x</h2><p>The task force and leadership.</p>' );
+		await markTerms( root, options() );
+		const first = root.innerHTML;
+		const again = await markTerms( root, options() );
+		expect( again.marked ).toBe( 0 );
+		expect( root.innerHTML ).toBe( first );
+	} );
+
+	it( 'works in slices and yields between them', async () => {
+		const paragraphs = Array.from( { length: 400 }, ( _, i ) => `<p>Paragraph ${ i } on leadership.</p>` );
+		const root = page( paragraphs.join( '' ) );
+		let clock = 0;
+		let yields = 0;
+		const result = await markTerms( root, options( {
+			markAll: true,
+			// Every look at the clock costs 1 ms: slices of 5 ms hold a few nodes each.
+			now: () => clock++,
+			yielder: () => {
+				yields++;
+				return Promise.resolve();
+			},
+		} ) );
+		expect( result.marked ).toBe( 400 );
+		expect( yields ).toBeGreaterThan( 5 );
+		expect( result.slices ).toBe( yields + 1 );
+	} );
+
+	it( 'ignores matcher offsets that do not fit the text instead of throwing', async () => {
+		const root = page( '<p>short</p>' );
+		const bad: TextMatcher = { match: () => [
+			{ start: 3, end: 99, conceptId: 'x', term: 'x' },
+			{ start: -1, end: 2, conceptId: 'y', term: 'y' },
+		] };
+		await markTerms( root, options( { matcherFor: () => bad } ) );
+		expect( root.textContent ).toBe( 'short' );
+		expect( marks( root ) ).toEqual( [] );
+	} );
+
+	it( 'unmarking restores the original DOM text', async () => {
+		const html = '<p>leadership, resilience and the task force.</p>';
+		const root = page( html );
+		await markTerms( root, options( { markAll: true } ) );
+		expect( marks( root ).length ).toBe( 3 );
+		unmarkTerms( root );
+		expect( root.innerHTML ).toBe( html );
+	} );
+} );
+
+// Generated DOM trees: random nesting of allowed and excluded elements around text that mixes
+// terms, partial terms and other words.
+const WORDS = [ 'leadership', 'leader', 'leaders', 'task', 'force', 'task force', 'résilience',
+	'meneur', 'the', ' ', ', ', 'Leadership', 'LEADER', 'leadershipx', 'xleader', '\u00a0', 'é' ];
+const TAGS = [ 'p', 'span', 'b', 'i', 'a', 'code', 'h3', 'div class="noglossary"', 'sup class="reference"',
+	'div lang="fr"', 'span lang="en"', 'li' ];
+
+const textArb = fc.array( fc.constantFrom( ...WORDS ), { maxLength: 8 } ).map( ( w ) => w.join( '' ) );
+const { tree } = fc.letrec( ( tie ) => ( {
+	tree: fc.oneof(
+		{ depthSize: 'small', withCrossShrink: true },
+		textArb.map( ( t ) => t.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ) ),
+		fc.tuple( fc.constantFrom( ...TAGS ), fc.array( tie( 'tree' ), { maxLength: 4 } ) )
+			.map( ( [ tag, children ] ) => `<${ tag }>${ ( children as string[] ).join( '' ) }</${ tag.split( ' ' )[ 0 ] }>` ),
+	),
+} ) );
+
+describe( 'markTerms (properties)', () => {
+	it( 'never changes the text, marks only glossary terms, never inside excluded elements', async () => {
+		const terms = new Set( [ ...EN, ...FR ].map( ( [ t ] ) => t ) );
+		const trees = fc.array( tree, { maxLength: 5 } );
+		await fc.assert( fc.asyncProperty( trees, fc.boolean(), async ( parts, all ) => {
+			const root = page( parts.join( '' ), 'en' );
+			const before = root.textContent;
+			await markTerms( root, options( { markAll: all } ) );
+			expect( root.textContent ).toBe( before );
+			for ( const el of Array.from( root.querySelectorAll( '.ldwg-term' ) ) ) {
+				expect( terms.has( ( el.textContent ?? '' ).toLowerCase() ) ).toBe( true );
+				expect( el.parentElement?.closest( 'a, code, h3, .noglossary, .reference, .ldwg-term' ) ).toBeNull();
+			}
+			const snapshot = root.innerHTML;
+			await markTerms( root, options( { markAll: all } ) );
+			expect( root.innerHTML ).toBe( snapshot );
+		} ), { numRuns: 150 } );
+	} );
+} );
