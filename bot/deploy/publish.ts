@@ -139,7 +139,8 @@ export async function publishPages(
 		const now = current.get( page.title ) ?? null;
 		const modelDiffers = page.contentModel !== undefined && now !== null &&
 			now.contentModel !== page.contentModel;
-		if ( now !== null && sameText( now.text, page.text, now.contentModel ) && !modelDiffers ) {
+		const same = now !== null && sameText( now.text, page.text, now.contentModel );
+		if ( same && !modelDiffers ) {
 			results.push( { title: page.title, source: page.source, action: 'unchanged' } );
 			continue;
 		}
