@@ -6,6 +6,96 @@
  */
 export {};
 
+// Data contracts: configuration, summary JSON, entry status, common little schemas (issue 2).
+export {
+	parseConfig,
+	findDraftByTitle,
+	findDraftByTalkTitle,
+	findSection,
+	archiveTitle,
+	isMember,
+	currentSprint,
+	reportTitle,
+	sprintDrafts,
+	glossaryTermsTitle,
+	translationTitle,
+	labelMessageKey,
+	localLabel,
+	userAgent,
+	CONFIG_VERSION,
+	DEFAULT_STANCES,
+	DEFAULT_RUBRIC,
+	DEFAULT_REGIONS,
+	DEFAULT_TEMPLATES,
+	DEFAULT_LIMITS,
+	DEFAULT_GLOSSARY_OPTIONS,
+} from './contracts/config.ts';
+export type {
+	Config,
+	SiteDocument,
+	SprintDocument,
+	OperatorConfig,
+	DraftConfig,
+	SectionConfig,
+	StanceConfig,
+	RubricConfig,
+	RubricQuestionConfig,
+	RegionConfig,
+	PagesConfig,
+	TemplatesConfig,
+	LimitsConfig,
+	GlossaryOptions,
+	BotOptions,
+	SprintConfig,
+	ReportsConfig,
+	DraftMatch,
+	LabelKind,
+} from './contracts/config.ts';
+export {
+	parseSummary,
+	sectionFigures,
+	sectionAnchor,
+	roundedMean,
+	summarySchema,
+	SUMMARY_VERSION,
+	FLAG_KINDS,
+} from './contracts/summary.ts';
+export type {
+	Summary,
+	DraftSummary,
+	SectionSummary,
+	RubricResult,
+	StatusCounts,
+	FlagKind,
+} from './contracts/summary.ts';
+export {
+	parseStatusFields,
+	readStatus,
+	resolveStatus,
+	isStatus,
+	statusFieldsSchema,
+	STATUSES,
+	EFFECTIVE_STATUSES,
+	STATUS_NOTE_MAX_LENGTH,
+} from './contracts/status.ts';
+export type {
+	Status,
+	EffectiveStatus,
+	StatusFields,
+	ObservedStatus,
+	ResolvedStatus,
+} from './contracts/status.ts';
+export {
+	normalizeTitle,
+	normalizeUsername,
+	talkPageOf,
+	isLanguageCode,
+	isIsoDate,
+	isIsoTimestamp,
+} from './contracts/common.ts';
+export { formatProblems } from './validate.ts';
+export type { Problem, Result } from './validate.ts';
+
 // Glossary: data contracts, compiler, term index and matcher (issue 5).
 export {
 	parseGlossary,
