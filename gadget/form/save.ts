@@ -1,0 +1,308 @@
+/**
+ * Preview and save of one feedback entry through the Action API, with the exactly-once rule:
+ * whenever a previous attempt may have reached the wiki (network failure, edit conflict), the
+ * talk page is read and searched for the entry's id before anything is posted again.
+ *
+ * Talks to the wiki through {@link ApiTransport}, not `mw.Api` directly, so unit tests can inject
+ * every failure; `transport.ts` adapts `mw.Api`.
+ *
+ * @packageDocumentation
+ */
+import { captchaFailure, describeFailure, type SaveFailure } from './errors.ts';
+
+/** Parameters of an API request (mw.Api style: arrays are joined with `|` by the transport). */
+export type ApiParams = Record<string, string | number | boolean | undefined>;
+
+/** A rejected API call: the error code (`http` for network failures) and the response. */
+export interface ApiFailure {
+	/** Marks the object as an API failure (rejections can be anything else too). */
+	apiFailure: true;
+	/** Error code from the API, or `http`. */
+	code: string;
+	/** The response (API error body, or mw.Api's `{ xhr, textStatus }`). */
+	response: unknown;
+}
+
+/** Makes an {@link ApiFailure}. */
+export function apiFailure( code: string, response?: unknown ): ApiFailure {
+	return { apiFailure: true, code, response };
+}
+
+/** Whether a rejection reason is an {@link ApiFailure}. */
+export function isApiFailure( value: unknown ): value is ApiFailure {
+	return typeof value === 'object' && value !== null &&
+		( value as Partial<ApiFailure> ).apiFailure === true;
+}
+
+/** The four API operations the form needs; every rejection is an {@link ApiFailure}. */
+export interface ApiTransport {
+	/** GET request. */
+	get( params: ApiParams ): Promise<unknown>;
+	/** POST request (no token added). */
+	post( params: ApiParams ): Promise<unknown>;
+	/** A CSRF token (cached by the transport). */
+	getToken(): Promise<string>;
+	/** Forgets the cached CSRF token after a `badtoken` error. */
+	badToken(): void;
+}
+
+/** What to save and where. */
+export interface SavePlan {
+	/** Talk page of the source draft. */
+	talkTitle: string;
+	/** Heading of the new thread. */
+	sectionTitle: string;
+	/** Wikitext of the thread's body: the entry call, a space and the signature `~~~~`. */
+	text: string;
+	/** The entry's id, searched for before any retry. */
+	entryId: string;
+	/** Logged-in readers save with `assert=user`, so a lost session never saves as an IP. */
+	loggedIn: boolean;
+}
+
+/** Options of one save attempt. */
+export interface SaveOptions {
+	/**
+	 * A previous attempt may have reached the wiki: read the talk page first and do not post
+	 * when the entry is already there.
+	 */
+	mayExist: boolean;
+	/** The reader has read an AbuseFilter warning and saves anyway (same edit posted again). */
+	confirmedWarning?: boolean;
+	/** Answer to a CAPTCHA. */
+	captcha?: { id: string; word: string };
+}
+
+/** Where the saved entry is. */
+export interface SavedEntry {
+	/** Page the entry was saved to (after following a redirect). */
+	title: string;
+	/** Fragment of the entry's thread, when it could be found. */
+	anchor: string | null;
+	/** True when the entry was found already saved and no new edit was made. */
+	alreadySaved: boolean;
+}
+
+/** Outcome of {@link saveEntry}. */
+export type SaveOutcome =
+	| { ok: true; saved: SavedEntry }
+	| { ok: false; failure: SaveFailure; mayExist: boolean };
+
+function record( value: unknown ): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null ? value as Record<string, unknown> : undefined;
+}
+
+function failureOf( error: unknown ): ApiFailure {
+	return isApiFailure( error ) ? error : apiFailure( 'http', error );
+}
+
+function utf8Bytes( text: string ): number {
+	return new TextEncoder().encode( text ).length;
+}
+
+/**
+ * Anchor of the thread holding byte offset `offset` of the page's wikitext, from
+ * `action=parse&prop=sections` (sections transcluded from templates have no byte offset and are
+ * skipped).
+ */
+export function anchorAt( sections: unknown, offset: number ): string | null {
+	let anchor: string | null = null;
+	if ( !Array.isArray( sections ) ) {
+		return null;
+	}
+	for ( const item of sections ) {
+		const s = record( item );
+		const at = s?.byteoffset;
+		if ( typeof at === 'number' && at <= offset && typeof s?.anchor === 'string' ) {
+			anchor = s.anchor;
+		}
+	}
+	return anchor;
+}
+
+/** The page's sections at a revision (or the current one) from `action=parse`. */
+async function sectionsOf( api: ApiTransport, params: ApiParams ): Promise<unknown> {
+	const response = record( await api.get( {
+		action: 'parse', prop: 'sections', formatversion: 2, ...params,
+	} ) );
+	return record( response?.parse )?.sections;
+}
+
+/**
+ * Looks for the entry on the talk page's current text.
+ *
+ * @return where it is, or `null` when it is not there (or the page does not exist)
+ */
+export async function findEntry(
+	api: ApiTransport,
+	talkTitle: string,
+	entryId: string,
+): Promise<SavedEntry | null> {
+	const response = record( await api.get( {
+		action: 'query', prop: 'revisions', rvprop: 'ids|content', rvslots: 'main',
+		titles: talkTitle, redirects: true, formatversion: 2,
+	} ) );
+	const page = record( ( record( response?.query )?.pages as unknown[] | undefined )?.[ 0 ] );
+	const revision = record( ( page?.revisions as unknown[] | undefined )?.[ 0 ] );
+	const content = record( record( revision?.slots )?.main )?.content;
+	if ( !page || page.missing || typeof content !== 'string' ) {
+		return null;
+	}
+	const at = content.indexOf( entryId );
+	if ( at < 0 ) {
+		return null;
+	}
+	const title = typeof page.title === 'string' ? page.title : talkTitle;
+	let anchor: string | null = null;
+	try {
+		anchor = anchorAt( await sectionsOf( api, { oldid: Number( revision?.revid ) } ),
+			utf8Bytes( content.slice( 0, at ) ) );
+	} catch {
+		// The entry is there; only the link to it is missing. The caller falls back to the page.
+	}
+	return { title, anchor, alreadySaved: true };
+}
+
+function editParams( plan: SavePlan, token: string, options: SaveOptions ): ApiParams {
+	return {
+		action: 'edit',
+		title: plan.talkTitle,
+		section: 'new',
+		sectiontitle: plan.sectionTitle,
+		text: plan.text,
+		// A moved draft leaves a redirect on its old talk page: save where it now lives.
+		redirect: true,
+		assert: plan.loggedIn ? 'user' : undefined,
+		watchlist: 'nochange',
+		captchaid: options.captcha?.id,
+		captchaword: options.captcha?.word,
+		formatversion: 2,
+		token,
+	};
+}
+
+/** Posts the edit once, refreshing an expired token once (`badtoken` means nothing was saved). */
+async function postEdit(
+	api: ApiTransport,
+	plan: SavePlan,
+	options: SaveOptions,
+): Promise<unknown> {
+	try {
+		return await api.post( editParams( plan, await api.getToken(), options ) );
+	} catch ( error ) {
+		if ( failureOf( error ).code !== 'badtoken' ) {
+			throw error;
+		}
+		api.badToken();
+		return api.post( editParams( plan, await api.getToken(), options ) );
+	}
+}
+
+/**
+ * Reads where the new thread landed: the last section of the new revision (section=new
+ * appends at the end).
+ */
+async function locateNew(
+	api: ApiTransport,
+	title: string,
+	revisionId: unknown,
+): Promise<string | null> {
+	if ( typeof revisionId !== 'number' ) {
+		return null;
+	}
+	try {
+		return anchorAt( await sectionsOf( api, { oldid: revisionId } ), Infinity );
+	} catch {
+		return null;
+	}
+}
+
+async function attempt(
+	api: ApiTransport,
+	plan: SavePlan,
+	options: SaveOptions,
+): Promise<SaveOutcome> {
+	let response: Record<string, unknown> | undefined;
+	try {
+		response = record( await postEdit( api, plan, options ) );
+	} catch ( error ) {
+		const failure = failureOf( error );
+		return {
+			ok: false,
+			failure: describeFailure( failure.code, failure.response ),
+			// Only a lost response or a conflict leaves the outcome unknown; a refusal
+			// saved nothing.
+			mayExist: failure.code === 'http' || failure.code === 'editconflict',
+		};
+	}
+	const edit = record( response?.edit );
+	if ( edit?.result === 'Success' ) {
+		const title = typeof edit.title === 'string' ? edit.title : plan.talkTitle;
+		return { ok: true, saved: {
+			title, anchor: await locateNew( api, title, edit.newrevid ), alreadySaved: false,
+		} };
+	}
+	if ( edit && record( edit.captcha ) ) {
+		return { ok: false, failure: captchaFailure( edit.captcha ), mayExist: false };
+	}
+	return { ok: false, failure: describeFailure( 'unknown' ), mayExist: false };
+}
+
+/**
+ * Saves the entry as a new thread, exactly once.
+ *
+ * - With `options.mayExist`, the talk page is read first; when the id is there, nothing is
+ *   posted. When that read fails, nothing is posted either (a network failure is reported).
+ * - An edit conflict is checked the same way and retried once automatically.
+ * - An expired token is refreshed once.
+ */
+export async function saveEntry(
+	api: ApiTransport,
+	plan: SavePlan,
+	options: SaveOptions,
+): Promise<SaveOutcome> {
+	let mayExist = options.mayExist;
+	for ( let round = 0; round < 2; round++ ) {
+		if ( mayExist ) {
+			try {
+				const found = await findEntry( api, plan.talkTitle, plan.entryId );
+				if ( found ) {
+					return { ok: true, saved: found };
+				}
+			} catch ( error ) {
+				const failure = failureOf( error );
+				return { ok: false, failure: describeFailure( failure.code, failure.response ),
+					mayExist: true };
+			}
+		}
+		const outcome = await attempt( api, plan, options );
+		if ( outcome.ok || outcome.failure.code !== 'editconflict' ) {
+			return outcome;
+		}
+		mayExist = true;
+	}
+	return { ok: false, failure: describeFailure( 'editconflict' ), mayExist: true };
+}
+
+/**
+ * Renders the entry as the wiki will show it (`action=parse` with pre-save transform, so the
+ * signature is shown as it will be).
+ *
+ * @return the parser's HTML
+ */
+export async function previewEntry(
+	api: ApiTransport,
+	talkTitle: string,
+	wikitext: string,
+): Promise<string> {
+	const response = record( await api.post( {
+		action: 'parse', title: talkTitle, text: wikitext, pst: true, prop: 'text',
+		disablelimitreport: true, disableeditsection: true, contentmodel: 'wikitext',
+		formatversion: 2,
+	} ) );
+	const html = record( response?.parse )?.text;
+	if ( typeof html !== 'string' ) {
+		throw apiFailure( 'unknown', response );
+	}
+	return html;
+}
