@@ -108,7 +108,8 @@ export function sameText( current: string, planned: string, contentModel?: strin
 	}
 	if ( contentModel === 'json' ) {
 		try {
-			return JSON.stringify( JSON.parse( current ) ) === JSON.stringify( JSON.parse( planned ) );
+			const canonical = ( text: string ): string => JSON.stringify( JSON.parse( text ) );
+			return canonical( current ) === canonical( planned );
 		} catch {
 			return false;
 		}
