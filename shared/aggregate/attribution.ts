@@ -21,8 +21,8 @@ export interface EntryData {
 	section: string;
 	/** Stance id, or '' when none was given. */
 	stance: string;
-	/** Rubric scores by question id ("no opinion" answers are left out). */
-	rubric: Record<string, number>;
+	/** Rubric answers by question id: a score, or null for "no opinion" (unanswered: absent). */
+	rubric: Record<string, number | null>;
 	/** Region id, or ''. */
 	region: string;
 	/** Language code the feedback was given in, or ''. */

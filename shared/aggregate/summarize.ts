@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 import { flagsOf, type EntryFlags, type EntryRecord, type StatusValue } from './attribution.ts';
+import { roundedMean } from '../contracts/summary.ts';
 
 /** The configuration the aggregation needs (a projection of the configuration contract). */
 export interface AggregateConfig {
@@ -59,6 +60,16 @@ export interface FlaggedItem {
 	latestComment: string;
 }
 
+/** Results of one rubric question. */
+export interface RubricFigures {
+	/** Answers per score (keys are whole-number scores). */
+	scores: Record<string, number>;
+	/** "No opinion" answers. */
+	noOpinion: number;
+	/** Mean of the scores, two decimals; null with no scores. */
+	mean: number | null;
+}
+
 /** Figures for one section. */
 export interface SectionSummary {
 	id: string;
@@ -67,8 +78,8 @@ export interface SectionSummary {
 	contributors: number;
 	/** Count per configured stance id (every stance listed, zero included), plus `''` for none. */
 	stances: Record<string, number>;
-	/** Per rubric question: number of scores and their mean (null with no scores). */
-	rubric: Record<string, { answers: number; mean: number | null }>;
+	/** Per rubric question: answers per score, "no opinion" answers and the mean of the scores. */
+	rubric: Record<string, RubricFigures>;
 	/** Count per region id heard (configured regions only; others under `other`). */
 	regions: Record<string, number>;
 	/** Configured region ids with no entry yet, in configuration order. */
@@ -78,6 +89,8 @@ export interface SectionSummary {
 	status: Record<StatusValue | 'withdrawn', number>;
 	/** Open entries, oldest first. */
 	open: OpenItem[];
+	/** Flagged items placed in this section. */
+	flagged: number;
 }
 
 /** Figures for one draft. */
@@ -104,7 +117,6 @@ export type DraftOfTitle = ( title: string ) => string | null;
 interface SectionAcc {
 	summary: SectionSummary;
 	contributors: Set<string>;
-	rubricSums: Record<string, number>;
 }
 
 function contributorKey( record: EntryRecord ): string {
@@ -143,9 +155,10 @@ export function summarize(
 					languages: {},
 					status: { open: 0, accepted: 0, declined: 0, withdrawn: 0 },
 					open: [],
+					flagged: 0,
 				};
 				sections.set( `${ d.id }\u0000${ s.id }`, {
-					summary, contributors: new Set(), rubricSums: {},
+					summary, contributors: new Set(),
 				} );
 				return summary;
 			} ),
@@ -190,6 +203,9 @@ export function summarize(
 			continue;
 		}
 		const s = acc.summary;
+		if ( attention.length ) {
+			s.flagged++;
+		}
 		if ( flags.withdrawn ) {
 			s.status.withdrawn++;
 			continue;
@@ -207,9 +223,13 @@ export function summarize(
 		s.stances[ data.stance ] = ( s.stances[ data.stance ] ?? 0 ) + 1;
 		for ( const [ q, score ] of Object.entries( data.rubric ) ) {
 			const r = s.rubric[ q ];
-			if ( r && Number.isFinite( score ) ) {
-				r.answers++;
-				acc.rubricSums[ q ] = ( acc.rubricSums[ q ] ?? 0 ) + score;
+			if ( !r ) {
+				continue;
+			}
+			if ( score === null ) {
+				r.noOpinion++;
+			} else if ( Number.isInteger( score ) ) {
+				r.scores[ score ] = ( r.scores[ score ] ?? 0 ) + 1;
 			}
 		}
 		const region = regionIds.has( data.region ) ? data.region : ( data.region ? 'other' : '' );
@@ -235,12 +255,8 @@ export function summarize(
 	for ( const acc of sections.values() ) {
 		const s = acc.summary;
 		s.contributors = acc.contributors.size;
-		for ( const [ q, r ] of Object.entries( s.rubric ) ) {
-			const sum = acc.rubricSums[ q ];
-			// Two decimals: enough for a 1–5 scale and stable across runs.
-			r.mean = r.answers && sum !== undefined ?
-				Math.round( sum / r.answers * 100 ) / 100 :
-				null;
+		for ( const r of Object.values( s.rubric ) ) {
+			r.mean = roundedMean( r.scores );
 		}
 		s.missingRegions = config.regions.map( ( r ) => r.id ).filter( ( id ) => !s.regions[ id ] );
 		s.regions = sortKeys( s.regions );
@@ -279,7 +295,7 @@ function zeroes( ids: string[] ): Record<string, number> {
 function emptyRubric( ids: string[] ): SectionSummary[ 'rubric' ] {
 	const out: SectionSummary[ 'rubric' ] = {};
 	for ( const id of ids ) {
-		out[ id ] = { answers: 0, mean: null };
+		out[ id ] = { scores: {}, noOpinion: 0, mean: null };
 	}
 	return out;
 }
