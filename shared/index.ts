@@ -119,3 +119,12 @@ export type { Match, Matcher, MatcherSource } from './glossary/matcher.ts';
 export { buildTermIndex, isUsableEntry } from './glossary/term-index.ts';
 export type { TermIndexOptions } from './glossary/term-index.ts';
 export { languageFallbacks, foldText } from './glossary/language.ts';
+export { compileGlossary } from './glossary/compile.ts';
+export type {
+	CompileOptions,
+	CompileResult,
+	GlossaryPage,
+	GlossaryProblem,
+	GlossaryProblemCode,
+	ProblemSeverity,
+} from './glossary/compile.ts';

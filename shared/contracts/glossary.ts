@@ -39,10 +39,12 @@ export type ConceptStatus = typeof CONCEPT_STATUSES[number];
 
 /**
  * Translation state of one language's entry, absent when the entry is complete and current:
- * - `missing`: the term itself is not translated yet (the entry's `term` is then `''`; other
- *   fields hold whatever was translated);
- * - `outdated`: some unit is translated but marked outdated by Translate (fuzzy); the text is
- *   kept, so a popup can show it with a warning, but an outdated *term* is never used for marking.
+ * - `missing`: some unit (term, aliases, definition or notes) is not translated yet; untranslated
+ *   fields are empty here (`term` is `''` when the term itself is untranslated) and readers fall
+ *   back to another language for them;
+ * - `outdated`: everything is translated but some unit is marked outdated by Translate (fuzzy);
+ *   the text is kept so a popup can show it with a warning.
+ * An outdated *term* is flagged with `termOutdated` and never used for marking.
  */
 export type EntryStatus = 'missing' | 'outdated';
 
@@ -59,8 +61,8 @@ export interface GlossaryEntry {
 	/** Translation state; absent when complete and current. */
 	status?: EntryStatus;
 	/**
-	 * Whether the term unit itself is outdated (fuzzy). Only set with `status: 'outdated'`; an
-	 * outdated term is shown but not used for marking.
+	 * Whether the term unit itself is outdated (fuzzy); only set with a `status`. An outdated
+	 * term is shown but not used for marking.
 	 */
 	termOutdated?: boolean;
 }
@@ -131,8 +133,8 @@ const entrySchema: Schema<GlossaryEntry> = refine( object( {
 	if ( entry.term.trim() === '' && entry.status !== 'missing' ) {
 		problems.push( { path: `${ path }.term`, message: 'must not be empty unless the entry is missing' } );
 	}
-	if ( entry.termOutdated && entry.status !== 'outdated' ) {
-		problems.push( { path: `${ path }.termOutdated`, message: 'only allowed with status "outdated"' } );
+	if ( entry.termOutdated && entry.status === undefined ) {
+		problems.push( { path: `${ path }.termOutdated`, message: 'only allowed with a status' } );
 	}
 } );
 

@@ -23,7 +23,7 @@ export interface TermIndexOptions {
 /** Whether an entry's term may be used for marking: translated and not outdated. */
 export function isUsableEntry( entry: GlossaryEntry | undefined ): entry is GlossaryEntry {
 	return !!entry && typeof entry.term === 'string' && entry.term.trim() !== '' &&
-		entry.status !== 'missing' && !entry.termOutdated;
+		!entry.termOutdated;
 }
 
 /**
