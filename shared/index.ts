@@ -128,3 +128,34 @@ export type {
 	GlossaryProblemCode,
 	ProblemSeverity,
 } from './glossary/compile.ts';
+
+// Feedback entries: contract and codec (issue 2).
+export {
+	ENTRY_VERSION,
+	ENTRY_FIELD_SCHEMAS,
+	entrySchema,
+	validateEntry,
+	parseEntryJson,
+} from './contracts/entry.ts';
+export type { FeedbackEntry, RubricAnswer } from './contracts/entry.ts';
+export { formatEntry, ENTRY_TEMPLATE, ENTRY_PARAMS, RUBRIC_PARAM_PREFIX } from './entry/format.ts';
+export type { FormatOptions } from './entry/format.ts';
+export { parseEntries } from './entry/parse.ts';
+export type {
+	ParseOptions,
+	ParseResult,
+	ParsedEntry,
+	EntryProblem,
+	EntryProblemCode,
+} from './entry/parse.ts';
+export { encodeText, decodeText, normalizeText, decodeParameterValue } from './entry/escape.ts';
+export {
+	newEntryId,
+	isEntryId,
+	entryIdTime,
+	entryAnchor,
+	ENTRY_ID_PATTERN,
+	ENTRY_ANCHOR_PREFIX,
+} from './entry/ids.ts';
+export { findSignature, userFromLinkTarget } from './entry/signature.ts';
+export type { Signature, SignatureNames, SignatureLinkKind } from './entry/signature.ts';
