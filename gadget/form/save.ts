@@ -77,8 +77,6 @@ export interface SaveOptions {
 export interface SavedEntry {
 	/** Page the entry was saved to (after following a redirect). */
 	title: string;
-	/** Fragment of the entry's thread, when it could be found. */
-	anchor: string | null;
 	/** True when the entry was found already saved and no new edit was made. */
 	alreadySaved: boolean;
 }
@@ -96,38 +94,6 @@ function failureOf( error: unknown ): ApiFailure {
 	return isApiFailure( error ) ? error : apiFailure( 'http', error );
 }
 
-function utf8Bytes( text: string ): number {
-	return new TextEncoder().encode( text ).length;
-}
-
-/**
- * Anchor of the thread holding byte offset `offset` of the page's wikitext, from
- * `action=parse&prop=sections` (sections transcluded from templates have no byte offset and are
- * skipped).
- */
-export function anchorAt( sections: unknown, offset: number ): string | null {
-	let anchor: string | null = null;
-	if ( !Array.isArray( sections ) ) {
-		return null;
-	}
-	for ( const item of sections ) {
-		const s = record( item );
-		const at = s?.byteoffset;
-		if ( typeof at === 'number' && at <= offset && typeof s?.anchor === 'string' ) {
-			anchor = s.anchor;
-		}
-	}
-	return anchor;
-}
-
-/** The page's sections at a revision (or the current one) from `action=parse`. */
-async function sectionsOf( api: ApiTransport, params: ApiParams ): Promise<unknown> {
-	const response = record( await api.get( {
-		action: 'parse', prop: 'sections', formatversion: 2, ...params,
-	} ) );
-	return record( response?.parse )?.sections;
-}
-
 /**
  * Looks for the entry on the talk page's current text.
  *
@@ -139,7 +105,7 @@ export async function findEntry(
 	entryId: string,
 ): Promise<SavedEntry | null> {
 	const response = record( await api.get( {
-		action: 'query', prop: 'revisions', rvprop: 'ids|content', rvslots: 'main',
+		action: 'query', prop: 'revisions', rvprop: 'content', rvslots: 'main',
 		titles: talkTitle, redirects: true, formatversion: 2,
 	} ) );
 	const page = record( ( record( response?.query )?.pages as unknown[] | undefined )?.[ 0 ] );
@@ -148,19 +114,11 @@ export async function findEntry(
 	if ( !page || page.missing || typeof content !== 'string' ) {
 		return null;
 	}
-	const at = content.indexOf( entryId );
-	if ( at < 0 ) {
+	if ( !content.includes( entryId ) ) {
 		return null;
 	}
 	const title = typeof page.title === 'string' ? page.title : talkTitle;
-	let anchor: string | null = null;
-	try {
-		anchor = anchorAt( await sectionsOf( api, { oldid: Number( revision?.revid ) } ),
-			utf8Bytes( content.slice( 0, at ) ) );
-	} catch {
-		// The entry is there; only the link to it is missing. The caller falls back to the page.
-	}
-	return { title, anchor, alreadySaved: true };
+	return { title, alreadySaved: true };
 }
 
 function editParams( plan: SavePlan, token: string, options: SaveOptions ): ApiParams {
@@ -198,25 +156,6 @@ async function postEdit(
 	}
 }
 
-/**
- * Reads where the new thread landed: the last section of the new revision (section=new
- * appends at the end).
- */
-async function locateNew(
-	api: ApiTransport,
-	title: string,
-	revisionId: unknown,
-): Promise<string | null> {
-	if ( typeof revisionId !== 'number' ) {
-		return null;
-	}
-	try {
-		return anchorAt( await sectionsOf( api, { oldid: revisionId } ), Infinity );
-	} catch {
-		return null;
-	}
-}
-
 async function attempt(
 	api: ApiTransport,
 	plan: SavePlan,
@@ -238,9 +177,7 @@ async function attempt(
 	const edit = record( response?.edit );
 	if ( edit?.result === 'Success' ) {
 		const title = typeof edit.title === 'string' ? edit.title : plan.talkTitle;
-		return { ok: true, saved: {
-			title, anchor: await locateNew( api, title, edit.newrevid ), alreadySaved: false,
-		} };
+		return { ok: true, saved: { title, alreadySaved: false } };
 	}
 	if ( edit && record( edit.captcha ) ) {
 		return { ok: false, failure: captchaFailure( edit.captcha ), mayExist: false };

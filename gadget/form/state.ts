@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+import type { Config } from '../../shared/contracts/config.ts';
+import { ENTRY_VERSION, type FeedbackEntry } from '../../shared/contracts/entry.ts';
 
 /** One choice offered by the configuration (a stance, a region, a rubric question). */
 export interface Choice {
@@ -31,6 +33,8 @@ export interface FormSettings {
 	questions: Choice[];
 	/** The rubric's scale, inclusive at both ends (e.g. 1–5). */
 	scale: { min: number; max: number };
+	/** Whether "no opinion" is offered (then it is the default; otherwise each is required). */
+	noOpinion: boolean;
 	/** Regions, in display order ("prefer not to say" is added by the form). */
 	regions: Choice[];
 	/** Language codes the reader may say they write in. */
@@ -41,14 +45,14 @@ export interface FormSettings {
 	wordingMaxLength: number;
 }
 
-/** The rubric answer meaning "no opinion" (kept distinct from any number on the scale). */
-export const NO_OPINION = 'none';
+/** The rubric answer meaning "no opinion" (the entry contract's `na`). */
+export const NO_OPINION = 'na';
 
 /** The region value meaning "prefer not to say". */
 export const REGION_UNSAID = '';
 
-/** A rubric answer: a number on the scale or {@link NO_OPINION}. */
-export type RubricAnswer = number | typeof NO_OPINION;
+/** A rubric answer: a number on the scale, {@link NO_OPINION}, or `null` when not answered. */
+export type RubricAnswer = number | typeof NO_OPINION | null;
 
 /** Everything the reader has chosen or typed. */
 export interface FormValues {
@@ -92,9 +96,9 @@ export function asksForChanges( settings: FormSettings, stance: string | null ):
 }
 
 /**
- * Initial values: every rubric question at "no opinion" (so a reader in a hurry can give just a
- * stance), region and language from what the reader chose last time when given, else "prefer not
- * to say" and the page's language.
+ * Initial values: every rubric question at "no opinion" when the configuration offers it (so a
+ * reader in a hurry can give just a stance), else unanswered; region and language from what the
+ * reader chose last time when given, else "prefer not to say" and the page's language.
  */
 export function initialValues(
 	settings: FormSettings,
@@ -103,7 +107,7 @@ export function initialValues(
 ): FormValues {
 	const rubric: Record<string, RubricAnswer> = {};
 	for ( const q of settings.questions ) {
-		rubric[ q.id ] = NO_OPINION;
+		rubric[ q.id ] = settings.noOpinion ? NO_OPINION : null;
 	}
 	const region = remembered.region !== undefined &&
 		settings.regions.some( ( r ) => r.id === remembered.region ) ?
@@ -145,8 +149,9 @@ export function chooseLanguage(
 /**
  * Checks the values. Required: a stance; and, when the stance asks for changes, a comment or a
  * suggested wording saying what should change (otherwise the working group cannot act on it).
- * The rubric always has an answer ("no opinion" by default), region and language always have a
- * value. Lengths are checked against the configured limits.
+ * Every rubric question needs an answer ("no opinion" is the default where the configuration
+ * offers it, so this only binds when it does not); region and language always have a value.
+ * Lengths are checked against the configured limits.
  *
  * @return every problem, in the fields' visual order (the summary lists them in that order)
  */
@@ -157,11 +162,12 @@ export function validate( settings: FormSettings, values: FormValues ): FieldErr
 	}
 	for ( const q of settings.questions ) {
 		const answer = values.rubric[ q.id ];
-		const valid = answer === NO_OPINION || ( typeof answer === 'number' &&
+		const valid = ( answer === NO_OPINION && settings.noOpinion ) || ( typeof answer === 'number' &&
 			Number.isInteger( answer ) && answer >= settings.scale.min &&
 			answer <= settings.scale.max );
 		if ( !valid ) {
-			errors.push( { field: `rubric-${ q.id }`, key: 'ldwg-form-error-rubric-invalid', params: [] } );
+			errors.push( { field: `rubric-${ q.id }`, key: 'ldwg-form-error-rubric-required',
+				params: [] } );
 		}
 	}
 	const changes = asksForChanges( settings, values.stance );
@@ -208,54 +214,36 @@ export interface EntryContext {
 }
 
 /**
- * The entry as the codec receives it. Field names follow the entry contract; optional texts are
- * left out when empty so the saved call stays short.
- */
-export interface FormEntry {
-	/** Entry id. */
-	id: string;
-	/** Section marker id. */
-	section: string;
-	/** Page viewed. */
-	page: string;
-	/** Source draft. */
-	source: string;
-	/** Revision of the viewed page. */
-	revision: number;
-	/** Stance id. */
-	stance: string;
-	/** Rubric answers that are not "no opinion". */
-	rubric: Record<string, RubricAnswer>;
-	/** Region id, absent for "prefer not to say". */
-	region?: string;
-	/** Language code. */
-	language: string;
-	/** Comment, absent when empty. */
-	comment?: string;
-	/** Suggested wording, absent when empty or when the stance does not ask for changes. */
-	wording?: string;
-}
-
-/**
- * Builds the entry from valid values. Texts keep what the reader typed apart from trailing white
- * space at the ends; the wording is dropped when the stance no longer asks for changes (the
- * reader may have typed some and then changed their mind).
+ * Builds the entry from valid values (call {@link validate} first). Texts keep what the reader
+ * typed apart from white space at the ends; the wording is dropped when the stance no longer asks
+ * for changes (the reader may have typed some and then changed their mind); unanswered rubric
+ * questions are left out.
  */
 export function buildEntry(
 	settings: FormSettings,
 	values: FormValues,
 	context: EntryContext,
-): FormEntry {
-	const entry: FormEntry = {
+): FeedbackEntry {
+	const rubric: Record<string, number | typeof NO_OPINION> = {};
+	for ( const q of settings.questions ) {
+		const answer = values.rubric[ q.id ];
+		if ( answer !== null && answer !== undefined ) {
+			rubric[ q.id ] = answer;
+		}
+	}
+	const entry: FeedbackEntry = {
+		version: ENTRY_VERSION,
 		id: context.id,
-		section: context.sectionId,
 		page: context.viewedTitle,
 		source: context.sourceTitle,
-		revision: context.revisionId,
-		stance: values.stance ?? '',
-		rubric: { ...values.rubric },
-		language: values.language,
+		section: context.sectionId,
+		rev: context.revisionId,
+		stance: values.stance ?? undefined,
+		lang: values.language,
 	};
+	if ( Object.keys( rubric ).length ) {
+		entry.rubric = rubric;
+	}
 	if ( values.region !== REGION_UNSAID ) {
 		entry.region = values.region;
 	}
@@ -270,10 +258,24 @@ export function buildEntry(
 	return entry;
 }
 
+/** The form's settings from a validated configuration. */
+export function settingsFromConfig( config: Config ): FormSettings {
+	return {
+		stances: config.stances.map( ( s ) => ( { ...s } ) ),
+		questions: config.rubric.questions.map( ( q ) => ( { ...q } ) ),
+		scale: { min: config.rubric.scale.min, max: config.rubric.scale.max },
+		noOpinion: config.rubric.noOpinion,
+		regions: config.regions.map( ( r ) => ( { ...r } ) ),
+		languages: config.languages.slice(),
+		commentMaxLength: config.limits.commentMaxLength,
+		wordingMaxLength: config.limits.wordingMaxLength,
+	};
+}
+
 /** Whether the reader has put anything in the form worth keeping as a local draft. */
 export function hasContent( values: FormValues ): boolean {
 	return values.stance !== null || values.comment.trim() !== '' || values.wording.trim() !== '' ||
-		Object.keys( values.rubric ).some( ( k ) => values.rubric[ k ] !== NO_OPINION );
+		Object.keys( values.rubric ).some( ( k ) => typeof values.rubric[ k ] === 'number' );
 }
 
 /**
@@ -310,7 +312,7 @@ export function restoreValues(
 	if ( typeof rubric === 'object' && rubric !== null ) {
 		for ( const q of settings.questions ) {
 			const a = ( rubric as Record<string, unknown> )[ q.id ];
-			if ( a === NO_OPINION || ( typeof a === 'number' && Number.isInteger( a ) &&
+			if ( ( a === NO_OPINION && settings.noOpinion ) || ( typeof a === 'number' && Number.isInteger( a ) &&
 				a >= settings.scale.min && a <= settings.scale.max ) ) {
 				values.rubric[ q.id ] = a;
 			}
