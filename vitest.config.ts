@@ -14,6 +14,7 @@ export default defineConfig( {
 					name: 'unit',
 					include: [ 'test/unit/**/*.test.ts' ],
 					environment: 'node',
+					sequence: { groupOrder: 0 },
 				},
 			},
 			{
