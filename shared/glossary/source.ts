@@ -263,7 +263,12 @@ export function wikitextToPlain( text: string ): string {
 		.trim();
 }
 
-/** Splits a list parameter (`aliases`, `related`) on semicolons; empty items are dropped. */
+/**
+ * Splits a list parameter (`aliases`) on semicolons; empty items are dropped, and so is a lone
+ * hyphen or dash, which the source page uses for "no aliases in this language" (Translate
+ * cannot translate an empty unit, and translators still need a unit to add their own aliases).
+ */
 export function splitList( value: string ): string[] {
-	return value.split( ';' ).map( ( v ) => v.trim() ).filter( ( v ) => v !== '' );
+	return value.split( ';' ).map( ( v ) => v.trim() )
+		.filter( ( v ) => v !== '' && !/^[-\u2013\u2014]$/.test( v ) );
 }
