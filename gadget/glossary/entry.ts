@@ -83,7 +83,7 @@ function main(): void {
 				unmarkTerms( root );
 			}
 			marked.length = 0;
-			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn ) );
+			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn, true ) );
 		},
 	};
 
@@ -147,7 +147,7 @@ function main(): void {
 	if ( isHighlightingOff() ) {
 		// Nothing is fetched; only the way back is offered, once the page is idle.
 		mw.requestIdleCallback( () => {
-			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn ) );
+			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn, false ) );
 		} );
 	}
 	installInteraction( document, ( term, reason ) => {

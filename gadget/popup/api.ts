@@ -50,9 +50,10 @@ export interface PopupApi {
 	close(): void;
 	/**
 	 * Offers a way back after the reader switched highlighting off (a "show glossary terms"
-	 * link); `switchOn` clears the opt-out and marks the page.
+	 * link in the tools menu); `switchOn` clears the opt-out and marks the page. With
+	 * `announce`, a notification says how to switch it on again (right after switching off).
 	 */
-	offerSwitchOn( switchOn: () => void ): void;
+	offerSwitchOn( switchOn: () => void, announce: boolean ): void;
 	/** Shows the translator panel on a `/xx` translation page. */
 	showTranslatorPanel( content: HTMLElement, context: PopupContext ): void;
 	/**

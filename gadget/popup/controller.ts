@@ -1,0 +1,236 @@
+/**
+ * One popup at a time: opening, placing, closing (Escape, close button, a tap elsewhere, the
+ * pointer leaving a hover popup, focus leaving a focus popup) and the term's ARIA state
+ * (`aria-expanded`, `aria-controls`).
+ *
+ * @packageDocumentation
+ */
+import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
+import { CONCEPT_ATTRIBUTE, LANGUAGE_ATTRIBUTE } from '../glossary/mark.ts';
+import { FORM_API_HOOK, GLOSSARY_SECTION_PREFIX, type FormApi } from '../form/api.ts';
+import type { OpenReason, PopupContext } from './api.ts';
+import { findConcept } from './glossary-data.ts';
+import { placePopup } from './position.ts';
+import { renderPopup, type Msg } from './render.ts';
+import { languageDir } from './direction.ts';
+
+/** Grace period before a hover popup closes, so the pointer can travel into it. */
+const LEAVE_DELAY_MS = 300;
+
+interface Open {
+	term: HTMLElement;
+	root: HTMLElement;
+	reason: OpenReason;
+}
+
+/** Opens, places and closes popups. */
+export interface PopupController {
+	/** Opens the popup of `term`; a second request for the same term only upgrades it. */
+	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
+	/** Places the open popup next to its term, inside the viewport. */
+	place(): void;
+	/** Closes the open popup, if any. */
+	close(): void;
+}
+
+/** Creates the controller; `glossary()` loads the compiled glossary on first use. */
+export function createPopupController(
+	doc: Document,
+	glossary: () => Promise<CompiledGlossary | null>,
+	msg: Msg,
+): PopupController {
+	let current: Open | null = null;
+	let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+	let request = 0;
+	let counter = 0;
+
+	/** Whether `node` is inside the open term or popup. */
+	const contains = ( node: Node | null ): boolean => !!node && !!current &&
+		( current.term.contains( node ) || current.root.contains( node ) );
+
+	const cancelClose = (): void => {
+		if ( leaveTimer !== undefined ) {
+			clearTimeout( leaveTimer );
+			leaveTimer = undefined;
+		}
+	};
+
+	const close = (): void => {
+		cancelClose();
+		request++;
+		if ( !current ) {
+			return;
+		}
+		const { term, root } = current;
+		current = null;
+		term.setAttribute( 'aria-expanded', 'false' );
+		term.removeAttribute( 'aria-controls' );
+		root.remove();
+	};
+
+	const scheduleClose = (): void => {
+		cancelClose();
+		leaveTimer = setTimeout( close, LEAVE_DELAY_MS );
+	};
+
+	const focusFirst = (): void => {
+		const first = current && current.root.querySelector<HTMLElement>( 'a, button' );
+		if ( first ) {
+			first.focus();
+		}
+	};
+
+	const place = (): void => {
+		if ( !current ) {
+			return;
+		}
+		const { term, root } = current;
+		const view = doc.defaultView;
+		const width = doc.documentElement.clientWidth || ( view ? view.innerWidth : 0 );
+		const height = view ? view.innerHeight : doc.documentElement.clientHeight;
+		// Inline terms can wrap over two lines: anchor on the first line box.
+		const rects = term.getClientRects();
+		const anchor = rects.length ? rects[ 0 ] as DOMRect : term.getBoundingClientRect();
+		const rtl = getComputedStyle( term ).direction === 'rtl';
+		const at = placePopup( anchor, { width: root.offsetWidth, height: root.offsetHeight },
+			width, height, rtl );
+		root.style.top = `${ at.top + ( view ? view.scrollY : 0 ) }px`;
+		root.style.left = `${ at.left + ( view ? view.scrollX : 0 ) }px`;
+		root.classList.toggle( 'ldwg-popup--above', at.above );
+	};
+
+	/** Opens the feedback form for the concept (`glossary:<id>`), the sections' own pipeline. */
+	const discuss = (
+		term: HTMLElement,
+		conceptId: string,
+		draftId: string,
+		context: PopupContext,
+	): void => {
+		const label = term.textContent || conceptId;
+		mw.loader.using( 'ext.gadget.ldwg-form' ).then( () => {
+			mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
+				api.open( {
+					sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
+					draftId,
+					sectionLabel: label,
+					viewedTitle: context.viewedTitle,
+					sourceTitle: context.sourceTitle || context.viewedTitle,
+					revisionId: mw.config.get( 'wgRevisionId' ),
+					pageLanguage: context.pageLanguage,
+					pageDir: languageDir( context.pageLanguage ),
+					returnFocus: term,
+					config: context.config,
+					onSaved: () => undefined,
+				} );
+			} );
+		} );
+	};
+
+	const show = (
+		term: HTMLElement,
+		reason: OpenReason,
+		context: PopupContext,
+		data: CompiledGlossary,
+	): void => {
+		const concept = findConcept( data, term.getAttribute( CONCEPT_ATTRIBUTE ) || '' );
+		if ( !concept ) {
+			return;
+		}
+		close();
+		const id = `ldwg-popup-${ ++counter }`;
+		const settings = context.settings;
+		const entryPage = context.userLanguage !== data.sourceLanguage &&
+			data.languages.includes( context.userLanguage ) ?
+			`${ settings.glossaryPage }/${ context.userLanguage }` : settings.glossaryPage;
+		const draftId = context.draftId || settings.draftIds[ 0 ] || null;
+		const parts = renderPopup( doc, data, concept, {
+			id,
+			textLanguage: term.getAttribute( LANGUAGE_ATTRIBUTE ) || context.pageLanguage,
+			userLanguage: context.userLanguage,
+			entryUrl: `${ mw.util.getUrl( entryPage ) }#${ concept.id }`,
+			canDiscuss: draftId !== null,
+		}, msg );
+		parts.close.addEventListener( 'click', () => {
+			close();
+			term.focus();
+		} );
+		parts.switchOff.addEventListener( 'click', () => {
+			close();
+			context.switchOff();
+		} );
+		const discussButton = parts.discuss;
+		if ( discussButton && draftId ) {
+			discussButton.addEventListener( 'click', () => {
+				close();
+				discuss( term, concept.id, draftId, context );
+			} );
+		}
+		doc.body.appendChild( parts.root );
+		current = { term, root: parts.root, reason };
+		term.setAttribute( 'aria-expanded', 'true' );
+		term.setAttribute( 'aria-controls', id );
+		place();
+		if ( reason === 'keyboard' ) {
+			focusFirst();
+		}
+	};
+
+	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
+		cancelClose();
+		if ( current && current.term === term ) {
+			if ( reason !== 'hover' ) {
+				// Tapped, focused or activated: it now stays until dismissed.
+				current.reason = reason;
+			}
+			if ( reason === 'keyboard' ) {
+				focusFirst();
+			}
+			return;
+		}
+		const mine = ++request;
+		glossary().then( ( data ) => {
+			// A later open (or close) wins over this one.
+			if ( mine === request && data && term.isConnected ) {
+				show( term, reason, context, data );
+			}
+		} );
+	};
+
+	doc.addEventListener( 'keydown', ( event ) => {
+		if ( event.key === 'Escape' && current ) {
+			const focusInside = contains( doc.activeElement );
+			const term = current.term;
+			close();
+			if ( focusInside ) {
+				term.focus();
+			}
+		}
+	} );
+	doc.addEventListener( 'pointerdown', ( event ) => {
+		if ( current && !contains( event.target as Node | null ) ) {
+			close();
+		}
+	} );
+	doc.addEventListener( 'mouseout', ( event ) => {
+		if ( current && current.reason === 'hover' && contains( event.target as Node | null ) &&
+			!contains( event.relatedTarget as Node | null ) ) {
+			scheduleClose();
+		}
+	} );
+	doc.addEventListener( 'mouseover', ( event ) => {
+		if ( contains( event.target as Node | null ) ) {
+			cancelClose();
+		}
+	} );
+	doc.addEventListener( 'focusout', ( event ) => {
+		const next = event.relatedTarget as Node | null;
+		if ( current && ( current.reason === 'focus' || current.reason === 'keyboard' ) &&
+			contains( event.target as Node | null ) && next && !contains( next ) ) {
+			close();
+		}
+	} );
+	if ( doc.defaultView ) {
+		doc.defaultView.addEventListener( 'resize', place );
+	}
+	return { open, place, close };
+}

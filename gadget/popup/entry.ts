@@ -1,0 +1,155 @@
+/**
+ * Lazy popup module (`ext.gadget.ldwg-popup`, hidden): the glossary popup, the translator panel
+ * on `/xx` pages and the helper beside Special:Translate's message editor. Loaded by the eager
+ * glossary module on first need; hands its API out through `mw.hook( 'ldwg.popup.api' )`.
+ *
+ * @packageDocumentation
+ */
+import './popup.css';
+import { fetchRaw } from '../glossary/term-indexes.ts';
+import { loadWithTranslations } from '../core/translations.ts';
+import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
+import { createPopupController, type PopupController } from './controller.ts';
+import { loadGlossary } from './glossary-data.ts';
+import { setLanguage } from './direction.ts';
+import { analyseTranslation, hintCount, renderUses, stripTranslateMarkup, textInLanguage } from './translator.ts';
+import type { Msg } from './render.ts';
+import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
+
+/** User agent for API requests (Wikimedia's User-Agent policy, `Api-User-Agent` from browsers). */
+const USER_AGENT = `ldwg-tools/${ LDWG_VERSION } (https://meta.wikimedia.org/wiki/Leadership_Development_Working_Group)`;
+
+const msg: Msg = ( key, ...params ) => mw.message( key, ...params ).text();
+
+/** The reader's translated messages (English is bundled); loaded once, never rejects. */
+const translations = loadWithTranslations( [], USER_AGENT )
+	.then( () => undefined, () => undefined );
+
+/** The compiled glossary, once the reader's messages are there too (both are needed to render). */
+function glossary( context: PopupContext ): Promise<CompiledGlossary | null> {
+	return Promise.all( [ loadGlossary( context.settings.compiledTitle, fetchRaw ), translations ] )
+		.then( ( [ g ] ) => g );
+}
+
+let controller: PopupController | null = null;
+let lastContext: PopupContext | null = null;
+
+/** Debounce delay for re-checking the translation being typed. */
+const TYPING_DELAY_MS = 250;
+const attachedEditors = new WeakSet<HTMLElement>();
+
+const api: PopupApi = {
+	open( term, reason, context ) {
+		lastContext = context;
+		if ( !controller ) {
+			controller = createPopupController( document,
+				() => glossary( lastContext || context ), msg );
+		}
+		controller.open( term, reason, context );
+	},
+	close() {
+		if ( controller ) {
+			controller.close();
+		}
+	},
+	offerSwitchOn( switchOn, announce ) {
+		translations.then( () => {
+			if ( announce ) {
+				mw.notify( msg( mw.user.isAnon() ?
+					'ldwg-glossary-switched-off-local' : 'ldwg-glossary-switched-off-preference' ) );
+			}
+			if ( document.getElementById( 'ldwg-glossary-switch-on' ) ) {
+				return;
+			}
+			const link = mw.util.addPortletLink( 'p-tb', '#', msg( 'ldwg-glossary-switch-on' ), 'ldwg-glossary-switch-on' );
+			if ( link ) {
+				link.addEventListener( 'click', ( event ) => {
+					event.preventDefault();
+					link.remove();
+					switchOn();
+				} );
+			}
+		} );
+	},
+	showTranslatorPanel( content, context ) {
+		const target = context.translationLanguage;
+		if ( !target || document.querySelector( '.ldwg-glossary-panel' ) ) {
+			return;
+		}
+		const sourceText = fetchRaw( context.sourceTitle );
+		Promise.all( [ glossary( context ), sourceText ] ).then( ( [ g, wikitext ] ) => {
+			if ( !g || wikitext === null || !content.parentNode ) {
+				return;
+			}
+			const translated = textInLanguage( content, target );
+			const uses = analyseTranslation( g, stripTranslateMarkup( wikitext ), translated, target );
+			if ( !uses.length ) {
+				return;
+			}
+			const panel = setLanguage( document.createElement( 'details' ), context.userLanguage );
+			panel.className = 'ldwg-glossary-panel noglossary';
+			const summary = document.createElement( 'summary' );
+			const hints = hintCount( uses );
+			summary.textContent = msg( 'ldwg-glossary-translator-panel-title', String( uses.length ) ) +
+				( hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) : '' );
+			panel.append( summary, renderUses( document, uses, g.sourceLanguage, target, msg ) );
+			content.parentNode.insertBefore( panel, content );
+		} );
+	},
+	attachTranslateEditor( editor, context ) {
+		const source = editor.querySelector( '.sourcemessage' );
+		const textarea = editor.querySelector<HTMLTextAreaElement>( 'textarea.tux-textarea-translation, .editcolumn textarea' );
+		if ( !source || !textarea ) {
+			return;
+		}
+		glossary( context ).then( ( g ) => {
+			if ( !g ) {
+				return;
+			}
+			const target = ( textarea.getAttribute( 'lang' ) || context.userLanguage ).toLowerCase();
+			let box = editor.querySelector<HTMLElement>( '.ldwg-glossary-editor' );
+			if ( !box ) {
+				box = setLanguage( document.createElement( 'div' ), context.userLanguage );
+				box.className = 'ldwg-glossary-editor ldwg-glossary-panel noglossary';
+				box.setAttribute( 'role', 'region' );
+				box.setAttribute( 'aria-label', msg( 'ldwg-glossary-editor-title' ) );
+				const info = editor.querySelector( '.infocolumn' );
+				if ( info ) {
+					info.insertBefore( box, info.firstChild );
+				} else {
+					( source.parentNode as Node ).insertBefore( box, source.nextSibling );
+				}
+			}
+			const helper = box;
+			const render = (): void => {
+				const uses = analyseTranslation( g, source.textContent || '', textarea.value, target );
+				const title = document.createElement( 'div' );
+				title.className = 'ldwg-popup-label';
+				title.textContent = msg( 'ldwg-glossary-editor-title' );
+				const status = document.createElement( 'div' );
+				status.setAttribute( 'aria-live', 'polite' );
+				status.className = 'ldwg-glossary-editor-status';
+				const hints = hintCount( uses );
+				status.textContent = uses.length ?
+					( hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) : '' ) :
+					msg( 'ldwg-glossary-editor-none' );
+				helper.replaceChildren( title, status );
+				if ( uses.length ) {
+					const table = renderUses( document, uses, g.sourceLanguage, target, msg );
+					helper.appendChild( table );
+				}
+			};
+			render();
+			if ( !attachedEditors.has( editor ) ) {
+				attachedEditors.add( editor );
+				let timer: ReturnType<typeof setTimeout> | undefined;
+				textarea.addEventListener( 'input', () => {
+					clearTimeout( timer );
+					timer = setTimeout( render, TYPING_DELAY_MS );
+				} );
+			}
+		} );
+	},
+};
+
+mw.hook( POPUP_API_HOOK ).fire( api );

@@ -1,0 +1,141 @@
+/**
+ * Builds the popup's DOM for one concept. Every glossary string goes in as text
+ * (`textContent`), never as HTML: the glossary is edited by anyone on the wiki. Each piece of
+ * text in a language other than the interface's carries its own `lang` and `dir`.
+ *
+ * @packageDocumentation
+ */
+import type { CompiledGlossary, GlossaryConcept } from '../../shared/contracts/glossary.ts';
+import { localised } from './glossary-data.ts';
+import { languageName, setLanguage } from './direction.ts';
+
+/** Plain-text message lookup (`mw.msg`), injected so rendering can be tested without `mw`. */
+export type Msg = ( key: string, ...params: string[] ) => string;
+
+/** What the popup shows besides the concept itself. */
+export interface PopupOptions {
+	/** Element id of the popup (the term's `aria-controls`). */
+	id: string;
+	/** Language of the text the term was found in. */
+	textLanguage: string;
+	/** Interface language. */
+	userLanguage: string;
+	/** URL of the concept's entry on the glossary page. */
+	entryUrl: string;
+	/** Whether "discuss this term" can be offered (a draft to discuss it on). */
+	canDiscuss: boolean;
+}
+
+/** Elements of the popup that behaviour is attached to. */
+export interface PopupParts {
+	root: HTMLElement;
+	close: HTMLButtonElement;
+	discuss: HTMLButtonElement | null;
+	switchOff: HTMLButtonElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+	doc: Document,
+	tag: K,
+	className: string,
+	text?: string,
+): HTMLElementTagNameMap[K] {
+	const element = doc.createElement( tag );
+	element.className = className;
+	if ( text !== undefined ) {
+		element.textContent = text;
+	}
+	return element;
+}
+
+/** Renders the popup for `concept`; the caller attaches behaviour and places it. */
+export function renderPopup(
+	doc: Document,
+	glossary: CompiledGlossary,
+	concept: GlossaryConcept,
+	options: PopupOptions,
+	msg: Msg,
+): PopupParts {
+	const source = glossary.sourceLanguage;
+	const lang = options.textLanguage;
+	const root = el( doc, 'div', 'ldwg-popup' );
+	root.id = options.id;
+	root.setAttribute( 'role', 'dialog' );
+	root.setAttribute( 'aria-labelledby', `${ options.id }-title` );
+	setLanguage( root, options.userLanguage );
+
+	const header = el( doc, 'div', 'ldwg-popup-header' );
+	const term = localised( concept, lang, 'term', source );
+	const title = setLanguage( el( doc, 'div', 'ldwg-popup-title', term ? term.text : concept.id ),
+		term ? term.language : source );
+	title.id = `${ options.id }-title`;
+	const close = el( doc, 'button', 'cdx-button cdx-button--weight-quiet cdx-button--size-small ldwg-popup-close', '×' );
+	close.type = 'button';
+	close.setAttribute( 'aria-label', msg( 'ldwg-glossary-popup-close' ) );
+	header.append( title, close );
+
+	const chips = el( doc, 'div', 'ldwg-popup-chips' );
+	chips.append(
+		el( doc, 'span', 'cdx-info-chip ldwg-popup-type', msg( `ldwg-glossary-type-${ concept.type }` ) ),
+		el( doc, 'span', `cdx-info-chip ldwg-popup-status ldwg-popup-status-${ concept.status }`,
+			msg( `ldwg-glossary-status-${ concept.status }` ) ),
+	);
+	root.append( header, chips );
+
+	const definition = localised( concept, lang, 'definition', source );
+	if ( definition ) {
+		root.append( setLanguage( el( doc, 'p', 'ldwg-popup-definition', definition.text ), definition.language ) );
+	}
+	const notes = localised( concept, lang, 'notes', source );
+	if ( notes ) {
+		const box = el( doc, 'div', 'ldwg-popup-notes' );
+		box.append(
+			el( doc, 'div', 'ldwg-popup-label', msg( 'ldwg-glossary-popup-notes' ) ),
+			setLanguage( el( doc, 'p', '', notes.text ), notes.language ),
+		);
+		root.append( box );
+	}
+
+	// Equivalents in the other languages: the reader's own language first, then the glossary's.
+	const others = [ options.userLanguage, ...glossary.languages ]
+		.filter( ( l, i, all ) => all.indexOf( l ) === i && l !== ( term ? term.language : '' ) );
+	const list = el( doc, 'ul', 'ldwg-popup-equivalents' );
+	for ( const other of others ) {
+		const entry = concept.entries[ other ];
+		if ( entry && entry.term.trim() !== '' && entry.status !== 'missing' && !entry.termOutdated ) {
+			const item = el( doc, 'li', '' );
+			item.append(
+				setLanguage( el( doc, 'span', 'ldwg-popup-equivalent', entry.term ), other ),
+				doc.createTextNode( ' ' ),
+				el( doc, 'span', 'ldwg-popup-language',
+					msg( 'ldwg-glossary-popup-language', languageName( other, options.userLanguage ) ) ),
+			);
+			list.append( item );
+		}
+	}
+	if ( list.childNodes.length ) {
+		const box = el( doc, 'div', 'ldwg-popup-other' );
+		const label = el( doc, 'div', 'ldwg-popup-label', msg( 'ldwg-glossary-popup-equivalents' ) );
+		label.id = `${ options.id }-equivalents`;
+		list.setAttribute( 'aria-labelledby', label.id );
+		box.append( label, list );
+		root.append( box );
+	}
+
+	const actions = el( doc, 'div', 'ldwg-popup-actions' );
+	const link = el( doc, 'a', 'ldwg-popup-entry', msg( 'ldwg-glossary-popup-entry-link' ) );
+	link.href = options.entryUrl;
+	actions.append( link );
+	let discuss: HTMLButtonElement | null = null;
+	if ( options.canDiscuss ) {
+		discuss = el( doc, 'button', 'cdx-button cdx-button--size-small ldwg-popup-discuss', msg( 'ldwg-glossary-popup-discuss' ) );
+		discuss.type = 'button';
+		actions.append( discuss );
+	}
+	const switchOff = el( doc, 'button', 'cdx-button cdx-button--weight-quiet cdx-button--size-small ldwg-popup-switch-off',
+		msg( 'ldwg-glossary-popup-switch-off' ) );
+	switchOff.type = 'button';
+	actions.append( switchOff );
+	root.append( actions );
+	return { root, close, discuss, switchOff };
+}
