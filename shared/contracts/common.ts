@@ -147,7 +147,8 @@ export function titleProblem( title: string ): string | null {
 
 /**
  * Schema for a page title; the value is returned normalised ({@link normalizeTitle}). With
- * `prefix`, a trailing `/` is kept, because prefixes are concatenated with a name.
+ * `prefix`, a trailing space (or underscore) is kept as one space, because prefixes are
+ * concatenated with a name or number.
  */
 export function pageTitle( options: { prefix?: boolean } = {} ): Schema<string> {
 	return {
@@ -162,9 +163,9 @@ export function pageTitle( options: { prefix?: boolean } = {} ): Schema<string> 
 				problems.push( { path, message: problem } );
 				return undefined;
 			}
-			const trailingSlash = options.prefix && /\/\s*$/.test( value );
 			const normal = normalizeTitle( value );
-			return trailingSlash && !normal.endsWith( '/' ) ? `${ normal }/` : normal;
+			// A prefix such as `Talk:Page/Archive ` is followed by a number: keep its final space.
+			return options.prefix && /[\s_]$/.test( value ) ? `${ normal } ` : normal;
 		},
 	};
 }
