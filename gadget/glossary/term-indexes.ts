@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { parseTermIndex, type GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
+import type { GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
 import { languageFallbacks } from '../../shared/glossary/language.ts';
 
 /** Fetches a page's raw text, or `null` when it does not exist or cannot be loaded. */
@@ -31,6 +31,24 @@ export const fetchRaw: RawLoader = ( title ) => window.fetch( rawJsonUrl( title 
 	.catch( () => null );
 
 /**
+ * Reads a term index's JSON text; `null` when it is not one. Only the outer shape is checked:
+ * the matcher skips malformed pairs itself and never throws, and the full validator would
+ * triple the size of the module every reader loads.
+ */
+export function readTermIndex( text: string ): GlossaryTermIndex | null {
+	let data: unknown;
+	try {
+		data = JSON.parse( text );
+	} catch {
+		return null;
+	}
+	const index = data as Partial<GlossaryTermIndex> | null;
+	return index && typeof index === 'object' && index.version === 1 &&
+		typeof index.language === 'string' && Array.isArray( index.terms ) ?
+		index as GlossaryTermIndex : null;
+}
+
+/**
  * Returns a function giving the term index for text in a language: that language's index, or
  * the first one of its fallback chain that exists (each index already holds its own fallback
  * terms). Every page is requested at most once; invalid documents count as missing.
@@ -47,8 +65,7 @@ export function termIndexLoader(
 				if ( text === null ) {
 					return null;
 				}
-				const parsed = parseTermIndex( text );
-				return parsed.ok ? parsed.value : null;
+				return readTermIndex( text );
 			} );
 			pages.set( language, promise );
 		}

@@ -82,7 +82,8 @@ const api: PopupApi = {
 				return;
 			}
 			const translated = textInLanguage( content, target );
-			const uses = analyseTranslation( g, stripTranslateMarkup( wikitext ), translated, target );
+			const source = stripTranslateMarkup( wikitext );
+			const uses = analyseTranslation( g, source, translated, target );
 			if ( !uses.length ) {
 				return;
 			}
