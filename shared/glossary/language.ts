@@ -92,8 +92,8 @@ export type CodePointFolder = ( char: string ) => string;
 
 /**
  * Returns a function folding one code point (as a string) for case-insensitive comparison in
- * `language`. Folding is upper-casing then lower-casing, which gives full case folding for the
- * cases that matter (`ß` and `ẞ` → `ss`, final sigma → `σ`) without a Unicode table; the Turkic
+ * `language`. Folding is lower-, upper- then lower-casing, which gives full case folding for
+ * the cases that matter (`ß` and `ẞ` → `ss`, final sigma → `σ`) without a Unicode table; the Turkic
  * i's are handled explicitly because the locale-free functions get them wrong for Turkish, and
  * dotless ı stays distinct elsewhere (as in Unicode's CaseFolding).
  */
@@ -123,7 +123,7 @@ export function createFolder( language: string ): CodePointFolder {
 			} else if ( char === '\u0131' ) {
 				folded = '\u0131';
 			} else {
-				folded = char.toUpperCase().toLowerCase();
+				folded = char.toLowerCase().toUpperCase().toLowerCase();
 			}
 			cache.set( char, folded );
 		}
