@@ -1,0 +1,71 @@
+/**
+ * Which translated message files a reader needs, and reading them safely. Pure: the glue that
+ * asks `mw.language` for the fallback chain and fills `mw.messages` is in translations.ts.
+ *
+ * Why this shape (docs/gadget.md, "Messages"): every module carries the English texts of its own
+ * keys (the build prepends them), so English readers load nothing more. Each translated language
+ * is one JSON page, `MediaWiki:Gadget-ldwg-messages-<lang>.json`, holding only the keys the
+ * gadget's modules use; a reader of another language fetches the files of their fallback chain
+ * that exist, in the same request as the summary JSON.
+ *
+ * @packageDocumentation
+ */
+
+/** Title prefix of the translated message pages (the deploy command writes them from dist/). */
+export const MESSAGES_PAGE_PREFIX = 'MediaWiki:Gadget-ldwg-messages-';
+
+/** Title of the translated message page of one language. */
+export function messagesTitle( language: string ): string {
+	return `${ MESSAGES_PAGE_PREFIX }${ language }.json`;
+}
+
+/**
+ * The languages whose message files to load, in the order to apply them: the lowest-priority
+ * fallback first, the reader's own language last, so that it wins. English ends the search:
+ * its texts are bundled, and a chain never needs what comes after it.
+ *
+ * @param chain The reader's fallback chain, own language first
+ *   (`mw.language.getFallbackLanguageChain()`).
+ * @param available Languages that have a message file (set by the build).
+ */
+export function translationLanguages(
+	chain: readonly string[],
+	available: readonly string[],
+): string[] {
+	const picked: string[] = [];
+	for ( const language of chain ) {
+		if ( language === 'en' ) {
+			break;
+		}
+		if ( available.includes( language ) && !picked.includes( language ) ) {
+			picked.push( language );
+		}
+	}
+	return picked.reverse();
+}
+
+/** Keys a message file may set: ours only, so a file can never replace MediaWiki's messages. */
+const KEY_PATTERN = /^ldwg-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads a message file's text. Keeps string values under `ldwg-…` keys and drops everything else
+ * (`@metadata`, non-strings, foreign keys); `null` when the text is not a JSON object.
+ */
+export function parseMessages( text: string ): Record<string, string> | null {
+	let data: unknown;
+	try {
+		data = JSON.parse( text );
+	} catch {
+		return null;
+	}
+	if ( typeof data !== 'object' || data === null || Array.isArray( data ) ) {
+		return null;
+	}
+	const messages: Record<string, string> = {};
+	for ( const [ key, value ] of Object.entries( data ) ) {
+		if ( KEY_PATTERN.test( key ) && typeof value === 'string' ) {
+			messages[ key ] = value;
+		}
+	}
+	return messages;
+}

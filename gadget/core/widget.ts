@@ -1,0 +1,138 @@
+/**
+ * The elements the eager module adds after a section marker: the "Give feedback" button, the
+ * section's counts, and a status line (busy, errors, "saved"). Built with `createElement` and
+ * `textContent` only: headings, messages and counts are untrusted text.
+ *
+ * @packageDocumentation
+ */
+import type { CountsView } from './counts.ts';
+
+/** Class of the container added after each marker. */
+export const WIDGET_CLASS = 'ldwg-feedback';
+
+/** A message's plain text (`mw.message( key, ...params ).text()`). */
+export type MessageText = ( key: string, ...params: string[] ) => string;
+
+/** What a widget needs when it is built. */
+export interface WidgetOptions {
+	/** Section id of the marker. */
+	sectionId: string;
+	/** Heading text of the section, in the page's language (part of the button's name). */
+	sectionLabel: string;
+	/** Language of the reader's interface, for the widget's own text. */
+	lang: string;
+	/** Direction of the reader's interface. */
+	dir: string;
+	/** Message lookup. */
+	text: MessageText;
+	/** Number formatting in the reader's language. */
+	formatNumber( n: number ): string;
+	/** Called when the button is activated while not busy. */
+	onActivate(): void;
+}
+
+/** The feedback elements of one section marker. */
+export interface SectionWidget {
+	/** The container, inserted after the marker. */
+	element: HTMLElement;
+	/** The "Give feedback" button (the form returns focus to it). */
+	button: HTMLButtonElement;
+	/**
+	 * Marks the button busy while the form loads. It stays focusable (`aria-disabled`, not
+	 * `disabled`), so keyboard focus is not lost.
+	 */
+	setBusy( busy: boolean ): void;
+	/** Shows an error message next to the button (announced by the live region). */
+	showError( message: string ): void;
+	/** Shows that an entry was saved, with a link to it. */
+	showSaved( url: string ): void;
+	/**
+	 * Shows the counts (entries, linking to `summaryUrl#anchor`, and the stance spread), or
+	 * hides them for `null`.
+	 */
+	setCounts( view: CountsView | null, summaryUrl: string ): void;
+}
+
+function make<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	className: string,
+	text?: string,
+): HTMLElementTagNameMap[K] {
+	const el = document.createElement( tag );
+	el.className = className;
+	if ( text !== undefined ) {
+		el.textContent = text;
+	}
+	return el;
+}
+
+/** Builds the widget of one marker (not yet in the page). */
+export function createWidget( options: WidgetOptions ): SectionWidget {
+	const { text, formatNumber } = options;
+	let busy = false;
+	const element = make( 'span', WIDGET_CLASS );
+	element.lang = options.lang;
+	element.dir = options.dir;
+	element.setAttribute( 'data-ldwg-section', options.sectionId );
+
+	// A real button: focusable, activated by Enter and Space, announced as a button.
+	const button = make( 'button', 'cdx-button ldwg-feedback-button', text( 'ldwg-gadget-feedback-button' ) );
+	button.type = 'button';
+	// The visible text alone would give every section's button the same name.
+	button.setAttribute( 'aria-label', text( 'ldwg-gadget-feedback-button-label', options.sectionLabel ) );
+	button.addEventListener( 'click', () => {
+		if ( !busy ) {
+			options.onActivate();
+		}
+	} );
+	const counts = make( 'span', 'ldwg-feedback-counts' );
+	counts.hidden = true;
+	// A polite live region, there from the start so that screen readers announce changes.
+	const status = make( 'span', 'ldwg-feedback-status' );
+	status.setAttribute( 'role', 'status' );
+	element.append( button, counts, status );
+
+	const setStatus = ( message: string, error = false ): void => {
+		status.textContent = message;
+		status.classList.toggle( 'ldwg-feedback-error', error );
+	};
+
+	return {
+		element,
+		button,
+		setBusy( value ) {
+			busy = value;
+			button.setAttribute( 'aria-disabled', String( value ) );
+			button.classList.toggle( 'ldwg-busy', value );
+			setStatus( value ? text( 'ldwg-gadget-feedback-loading' ) : '' );
+		},
+		showError( message ) {
+			setStatus( message, true );
+		},
+		showSaved( url ) {
+			setStatus( `${ text( 'ldwg-gadget-saved' ) } ` );
+			const link = make( 'a', '', text( 'ldwg-gadget-saved-link' ) );
+			link.href = url;
+			status.append( link );
+		},
+		setCounts( view, summaryUrl ) {
+			counts.textContent = '';
+			counts.hidden = !view;
+			if ( !view ) {
+				return;
+			}
+			const link = make( 'a', '', text( 'ldwg-gadget-counts-entries', formatNumber( view.entries ) ) );
+			link.href = `${ summaryUrl }#${ encodeURIComponent( view.anchor ) }`;
+			counts.append( link );
+			if ( view.stances.length ) {
+				const spread = make( 'ul', 'ldwg-feedback-stances' );
+				for ( const stance of view.stances ) {
+					const item = make( 'li', 'ldwg-feedback-stance', text( 'ldwg-gadget-counts-stance', stance.label, formatNumber( stance.count ) ) );
+					item.setAttribute( 'data-ldwg-stance', stance.id );
+					spread.append( item );
+				}
+				counts.append( spread );
+			}
+		},
+	};
+}
