@@ -1,0 +1,496 @@
+/**
+ * The form's behaviour: opening it as a modal dialog for one section, keeping the local draft,
+ * validation, preview, saving with every failure explained, and closing with focus returned.
+ *
+ * Why a modal dialog on every skin, including Minerva, rather than a panel under the section:
+ * Minerva collapses sections (a panel could open inside a hidden one), one code path keeps
+ * behaviour identical across skins, and a modal gives keyboard and screen-reader users a clear
+ * place to be. On narrow screens the CSS makes the dialog fill the viewport.
+ *
+ * @packageDocumentation
+ */
+import type { FormApi, FormRequest } from './api.ts';
+import { GLOSSARY_SECTION_PREFIX } from './api.ts';
+import { parseConfig, findSection, type Config } from '../../shared/contracts/config.ts';
+import { talkPageOf } from '../../shared/contracts/common.ts';
+import { formatEntry } from '../../shared/entry/format.ts';
+import { entryAnchor, newEntryId } from '../../shared/entry/ids.ts';
+import { encodeText } from '../../shared/entry/escape.ts';
+import {
+	buildEntry,
+	hasContent,
+	initialValues,
+	restoreValues,
+	settingsFromConfig,
+	validate,
+	type FormSettings,
+	type FormValues,
+} from './state.ts';
+import { previewEntry, saveEntry, type ApiTransport, type SavePlan } from './save.ts';
+import type { SaveFailure } from './errors.ts';
+import {
+	clearDraft,
+	draftKey,
+	loadChoices,
+	loadDraft,
+	storeChoices,
+	storeDraft,
+	type StoredDraft,
+} from './storage.ts';
+import {
+	blockMessage,
+	buildForm,
+	el,
+	readValues,
+	showErrors,
+	updateDependentFields,
+	writeValues,
+	type FormView,
+} from './view.ts';
+import { msg } from './messages.ts';
+
+/** What the controller needs from its surroundings (injected so tests can fake each). */
+export interface ControllerDeps {
+	/** API access. */
+	transport: ApiTransport;
+	/** The configuration document when the request carries none (the package file). */
+	loadConfig(): unknown;
+	/** Current time (entry ids carry it). */
+	now(): Date;
+	/** Random numbers in [0, 1) for entry ids. */
+	random(): number;
+	/** Whether the reader is not logged in (`mw.user.isAnon()`). */
+	isAnon(): boolean;
+}
+
+/** One open form. */
+interface OpenForm {
+	close(): void;
+}
+
+let counter = 0;
+
+/**
+ * Inserts HTML produced by the wiki's own parser (`action=parse`). This is the only place the
+ * form inserts HTML: the parser's output is sanitised by MediaWiki (the same HTML the wiki shows
+ * on its pages), so the reader's text, which was encoded by the entry codec before parsing,
+ * arrives as text. Never pass anything else here.
+ */
+function insertWikiHtml( target: HTMLElement, html: string ): void {
+	target.innerHTML = html;
+}
+
+/** The section id written in entries: glossary concepts become `glossary-<id>`. */
+export function entrySectionId( sectionId: string ): string {
+	return sectionId.startsWith( GLOSSARY_SECTION_PREFIX ) ?
+		`glossary-${ sectionId.slice( GLOSSARY_SECTION_PREFIX.length ) }` : sectionId;
+}
+
+/** Where feedback on this request goes, and how the section is named. */
+function destination(
+	config: Config,
+	request: FormRequest,
+): { talkTitle: string; label: string } | null {
+	const draft = config.drafts.find( ( d ) => d.id === request.draftId );
+	if ( draft ) {
+		const section = findSection( draft, request.sectionId );
+		return { talkTitle: draft.talkPage,
+			label: request.sectionLabel || section?.label || request.sectionId };
+	}
+	if ( request.sectionId.startsWith( GLOSSARY_SECTION_PREFIX ) ) {
+		return { talkTitle: talkPageOf( config.pages.glossary ),
+			label: request.sectionLabel ||
+				request.sectionId.slice( GLOSSARY_SECTION_PREFIX.length ) };
+	}
+	return null;
+}
+
+/** Elements that take part in the dialog's tab cycle, in order. */
+function tabbables( view: FormView ): HTMLElement[] {
+	const selector = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+	return Array.from( view.dialog.querySelectorAll<HTMLElement>( selector ) ).filter( ( node ) => !node.closest( '[hidden]' ) && !( node as HTMLButtonElement ).disabled &&
+		node.getAttribute( 'tabindex' ) !== '-1' );
+}
+
+/** A dialog that only says something went wrong (e.g. a broken configuration). */
+function openMessageDialog( request: FormRequest, text: string, onClose: () => void ): OpenForm {
+	const id = `ldwg-form-${ ++counter }-title`;
+	const closeButton = el( 'button', { type: 'button', class: 'cdx-button' },
+		[ msg( 'ldwg-form-close' ) ] );
+	const dialog = el( 'div', { class: 'cdx-dialog ldwg-form', role: 'alertdialog',
+		'aria-modal': 'true', 'aria-labelledby': id }, [
+		el( 'div', { class: 'cdx-dialog__body' }, [ blockMessage( 'error', [
+			el( 'p', { id }, [ text ] ) ] ) ] ),
+		el( 'footer', { class: 'cdx-dialog__footer cdx-dialog__footer--default' }, [
+			el( 'div', { class: 'cdx-dialog__footer__actions' }, [ closeButton ] ) ] ),
+	] );
+	const root = el( 'div', { class: 'cdx-dialog-backdrop ldwg-form-backdrop' }, [ dialog ] );
+	const close = (): void => {
+		root.remove();
+		onClose();
+		request.returnFocus.focus();
+	};
+	closeButton.addEventListener( 'click', close );
+	root.addEventListener( 'keydown', ( event ) => {
+		if ( event.key === 'Escape' || event.key === 'Tab' ) {
+			event.preventDefault();
+			if ( event.key === 'Escape' ) {
+				close();
+			}
+		}
+	} );
+	document.body.appendChild( root );
+	closeButton.focus();
+	return { close };
+}
+
+/** Opens the form for one request. */
+function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => void ): OpenForm {
+	const parsed = parseConfig( request.config !== undefined ? request.config : deps.loadConfig() );
+	const place = parsed.ok ? destination( parsed.value, request ) : null;
+	if ( !parsed.ok || !place ) {
+		return openMessageDialog( request, msg( 'ldwg-form-config-error' ), onClose );
+	}
+	const config = parsed.value;
+	const settings: FormSettings = settingsFromConfig( config );
+	const key = draftKey( request.viewedTitle, request.sectionId );
+	const stored: StoredDraft | null = loadDraft( key );
+	let values: FormValues = initialValues( settings, request.pageLanguage, loadChoices() );
+	if ( stored ) {
+		values = restoreValues( settings, values, stored.values );
+	}
+	let entryId = stored?.entryId;
+	let mayExist = stored?.mayExist === true;
+	let captcha: { id: string; word: () => string } | null = null;
+	let submitted = false;
+	let busy = false;
+	let closed = false;
+	const anonymous = deps.isAnon();
+
+	const view = buildForm( settings, {
+		idPrefix: `ldwg-form-${ ++counter }-`,
+		sectionLabel: place.label,
+		labelLang: request.pageLanguage,
+		labelDir: request.pageDir,
+		talkTitle: place.talkTitle,
+		anonymous,
+	} );
+	// The dialog speaks the reader's interface language, whatever the page's language.
+	view.root.setAttribute( 'lang', mw.config.get( 'wgUserLanguage' ) );
+	view.root.setAttribute( 'dir', document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' );
+	writeValues( view, settings, values );
+
+	const announce = ( text: string ): void => {
+		// Emptied first so that the same text twice in a row is announced twice.
+		view.live.textContent = '';
+		window.setTimeout( () => {
+			view.live.textContent = text;
+		}, 50 );
+	};
+
+	const persist = (): void => {
+		if ( hasContent( values ) || entryId ) {
+			storeDraft( key, { values, entryId, mayExist } );
+		}
+	};
+
+	const close = (): void => {
+		if ( closed ) {
+			return;
+		}
+		closed = true;
+		view.root.remove();
+		onClose();
+		if ( request.returnFocus.isConnected ) {
+			request.returnFocus.focus();
+		}
+	};
+
+	const setBusy = ( state: boolean ): void => {
+		busy = state;
+		view.saveButton.disabled = state;
+		view.previewButton.disabled = state;
+		view.form.setAttribute( 'aria-busy', state ? 'true' : 'false' );
+	};
+
+	const checkValues = (): boolean => {
+		const errors = validate( settings, values );
+		const summary = showErrors( view, errors );
+		if ( errors.length ) {
+			announce( summary );
+			view.summary.focus();
+			return false;
+		}
+		return true;
+	};
+
+	const newId = (): string => {
+		if ( !entryId ) {
+			entryId = newEntryId( deps.now(), deps.random );
+		}
+		return entryId;
+	};
+
+	const entryText = ( id: string ): string => formatEntry( buildEntry( settings, values, {
+		id,
+		sectionId: entrySectionId( request.sectionId ),
+		viewedTitle: request.viewedTitle,
+		sourceTitle: request.sourceTitle,
+		revisionId: request.revisionId,
+	} ), { template: config.templates.entry } ) + ' ~~~~';
+
+	const showStatus = ( node: HTMLElement | null ): void => {
+		view.status.textContent = '';
+		if ( node ) {
+			view.status.appendChild( node );
+		}
+	};
+
+	const showFailure = ( failure: SaveFailure, retry: () => void ): void => {
+
+		const text = msg( failure.key, ...failure.params );
+		const content: ( Node | string )[] = [ el( 'p', {}, [ text ] ) ];
+		if ( failure.detail ) {
+			content.push( el( 'p', { class: 'ldwg-form-status-detail' }, [ failure.detail ] ) );
+		}
+		captcha = null;
+		if ( failure.recovery === 'retry' ) {
+			const again = el( 'button', { type: 'button', class: 'cdx-button' },
+				[ msg( 'ldwg-form-retry' ) ] );
+			again.addEventListener( 'click', retry );
+			content.push( again );
+		} else if ( failure.recovery === 'login' ) {
+			content.push( el( 'a', { href: mw.util.getUrl( 'Special:UserLogin',
+				{ returnto: request.viewedTitle } ) }, [ msg( 'ldwg-form-login' ) ] ) );
+		} else if ( failure.recovery === 'captcha' && failure.captcha ) {
+			const inputId = `${ view.form.id }-captcha`;
+			const input = el( 'input', { id: inputId, class: 'cdx-text-input__input', type: 'text',
+				autocomplete: 'off' } );
+			const challenge = failure.captcha;
+			if ( challenge.question ) {
+				content.push( el( 'p', {}, [ challenge.question ] ) );
+			}
+			if ( challenge.url ) {
+				content.push( el( 'img', { src: challenge.url,
+					alt: msg( 'ldwg-form-captcha-image' ) } ) );
+			}
+			content.push( el( 'label', { for: inputId }, [ msg( 'ldwg-form-captcha-label' ) ] ),
+				el( 'div', { class: 'cdx-text-input' }, [ input ] ) );
+			captcha = { id: challenge.id, word: () => input.value };
+		}
+		showStatus( blockMessage( failure.recovery === 'confirm' ? 'warning' : 'error', content ) );
+		announce( failure.detail ? `${ text } ${ failure.detail }` : text );
+	};
+
+	const showSaved = ( title: string, id: string ): void => {
+		view.form.textContent = '';
+		const link = el( 'a', { href: `${ mw.util.getUrl( title ) }#${ entryAnchor( id ) }` },
+			[ msg( 'ldwg-form-saved-link' ) ] );
+		const message = blockMessage( 'success',
+			[ el( 'p', {}, [ msg( 'ldwg-form-saved' ) ] ), link ] );
+		message.setAttribute( 'tabindex', '-1' );
+		view.form.appendChild( message );
+		view.saveButton.hidden = true;
+		view.previewButton.hidden = true;
+		view.cancelButton.textContent = msg( 'ldwg-form-close' );
+		announce( msg( 'ldwg-form-saved' ) );
+		message.focus();
+	};
+
+	const save = async (): Promise<void> => {
+		if ( busy || closed ) {
+			return;
+		}
+		submitted = true;
+		if ( !checkValues() ) {
+			return;
+		}
+		const id = newId();
+		const isTranslation = request.viewedTitle !== request.sourceTitle;
+		const heading = isTranslation ?
+			msg( 'ldwg-form-thread-title-language', place.label, values.language ) :
+			msg( 'ldwg-form-thread-title', place.label );
+		const plan: SavePlan = {
+			talkTitle: place.talkTitle,
+			// Section labels and translations are untrusted: encoded so the heading line can
+			// contain no markup (no template, link, signature or end of heading).
+			sectionTitle: encodeText( heading ),
+			text: entryText( id ),
+			entryId: id,
+			loggedIn: !anonymous,
+		};
+		const answer = captcha ? { id: captcha.id, word: captcha.word() } : undefined;
+		const attemptMayExist = mayExist;
+		// Until the wiki answers, a reload must check the talk page before posting again.
+		mayExist = true;
+		persist();
+		setBusy( true );
+		showStatus( blockMessage( 'notice', [ msg( 'ldwg-form-saving' ) ] ) );
+		announce( msg( 'ldwg-form-saving' ) );
+		const outcome = await saveEntry( deps.transport, plan,
+			{ mayExist: attemptMayExist, captcha: answer } );
+		setBusy( false );
+		if ( closed ) {
+			// Closed while saving: the draft (with its id) stays for the next opening.
+			mayExist = outcome.ok ? false : outcome.mayExist || attemptMayExist;
+			if ( outcome.ok ) {
+				clearDraft( key );
+			} else {
+				persist();
+			}
+			return;
+		}
+		if ( outcome.ok ) {
+			clearDraft( key );
+			storeChoices( { region: values.region, language: values.language } );
+			showSaved( outcome.saved.title, id );
+			request.onSaved( { entryId: id, talkTitle: outcome.saved.title,
+				anchor: entryAnchor( id ), sectionId: request.sectionId, stance: values.stance ?? '' } );
+			return;
+		}
+		mayExist = outcome.mayExist || attemptMayExist;
+		persist();
+		showFailure( outcome.failure, () => {
+			save().catch( () => undefined );
+		} );
+	};
+
+	const preview = async (): Promise<void> => {
+		if ( busy || closed ) {
+			return;
+		}
+		submitted = true;
+		if ( !checkValues() ) {
+			return;
+		}
+		setBusy( true );
+		showStatus( null );
+		try {
+			const html = await previewEntry( deps.transport, place.talkTitle,
+				entryText( newId() ) );
+			view.preview.textContent = '';
+			const content = el( 'div', { class: 'ldwg-form-preview-content' } );
+			insertWikiHtml( content, html );
+			view.preview.appendChild( el( 'h3', {}, [ msg( 'ldwg-form-preview-heading' ) ] ) );
+			view.preview.appendChild( content );
+			view.preview.hidden = false;
+			announce( msg( 'ldwg-form-preview-ready' ) );
+		} catch {
+			showStatus( blockMessage( 'error', [ msg( 'ldwg-form-preview-error' ) ] ) );
+			announce( msg( 'ldwg-form-preview-error' ) );
+		} finally {
+			setBusy( false );
+		}
+		persist();
+	};
+
+	const onChange = ( event: Event ): void => {
+		values = readValues( view, settings );
+		updateDependentFields( view, settings, values );
+		if ( event.target === view.region || event.target === view.language ) {
+			storeChoices( { region: values.region, language: values.language } );
+		}
+		// The preview shows what was, not what is: hide it once the reader changes something.
+		view.preview.hidden = true;
+		if ( submitted ) {
+			showErrors( view, validate( settings, values ) );
+		}
+		persist();
+	};
+
+	view.form.addEventListener( 'input', onChange );
+	view.form.addEventListener( 'change', onChange );
+	view.form.addEventListener( 'submit', ( event ) => {
+		event.preventDefault();
+		save().catch( () => undefined );
+	} );
+	view.previewButton.addEventListener( 'click', () => {
+		preview().catch( () => undefined );
+	} );
+	view.closeButton.addEventListener( 'click', close );
+	view.cancelButton.addEventListener( 'click', close );
+	view.root.addEventListener( 'keydown', ( event ) => {
+		if ( event.key === 'Escape' ) {
+			event.preventDefault();
+			event.stopPropagation();
+			close();
+		} else if ( event.key === 'Tab' ) {
+			// Keep focus inside the modal dialog: wrap around at both ends.
+			const items = tabbables( view );
+			const first = items[ 0 ];
+			const last = items[ items.length - 1 ];
+			if ( event.shiftKey && document.activeElement === first && last ) {
+				event.preventDefault();
+				last.focus();
+			} else if ( !event.shiftKey && document.activeElement === last && first ) {
+				event.preventDefault();
+				first.focus();
+			}
+		}
+	} );
+
+	if ( anonymous ) {
+		showAnonNotice( view, deps.transport, place.talkTitle, request.viewedTitle );
+	}
+
+	document.body.appendChild( view.root );
+	const firstStance = view.stanceInputs.find( ( i ) => i.checked ) ?? view.stanceInputs[ 0 ];
+	( firstStance ?? view.comment ).focus();
+	return { close };
+}
+
+/**
+ * Tells readers who are not logged in, before they save, that their IP address will be
+ * published. Shown at once in our own words; then replaced by MediaWiki's own message
+ * (`anoneditwarning`, in the reader's language, as the wiki's parser renders it with its login
+ * links) when the wiki answers. Our words stay if it does not.
+ */
+function showAnonNotice(
+	view: FormView,
+	api: ApiTransport,
+	talkTitle: string,
+	returnTo: string,
+): void {
+	const content = el( 'div', {}, [ msg( 'ldwg-form-anon-notice' ) ] );
+	view.anonNotice.appendChild( blockMessage( 'warning', [ content ] ) );
+	// The return title is percent-encoded, so it cannot add wikitext to the call.
+	const back = encodeURIComponent( returnTo );
+	api.get( {
+		action: 'parse',
+		text: `{{int:anoneditwarning|{{fullurl:Special:UserLogin|returnto=${ back }}}|` +
+			`{{fullurl:Special:CreateAccount|returnto=${ back }}}}}`,
+		title: talkTitle,
+		contentmodel: 'wikitext',
+		prop: 'text',
+		disablelimitreport: true,
+		uselang: mw.config.get( 'wgUserLanguage' ),
+		formatversion: 2,
+	} ).then( ( response ) => {
+		const html = ( response as { parse?: { text?: unknown } } ).parse?.text;
+		if ( typeof html === 'string' && html.includes( 'href' ) ) {
+			content.textContent = '';
+			insertWikiHtml( content, html );
+		}
+	}, () => {
+		// Our own wording stays.
+	} );
+}
+
+/** Creates the API the module hands out on the `ldwg.form.api` hook. */
+export function createFormApi( deps: ControllerDeps ): FormApi {
+	let current: OpenForm | null = null;
+	return {
+		open( request ) {
+			current?.close();
+			const form = openForm( request, deps, () => {
+				if ( current === form ) {
+					current = null;
+				}
+			} );
+			current = form;
+		},
+		close() {
+			current?.close();
+		},
+	};
+}
