@@ -1,7 +1,9 @@
 /**
- * What term marking needs from the site configuration (`ldwg-config.json`), read leniently:
- * marking is an enhancement, so a missing or partly broken configuration means "mark nothing",
- * never an error in readers' consoles.
+ * What term marking needs from the site configuration (`ldwg-config.json`, the site document of
+ * shared/contracts/config.ts), read leniently: marking is an enhancement, so a missing or partly
+ * broken configuration means "mark nothing", never an error in readers' consoles. The full
+ * `parseConfig` validator is not used here because it would more than double the size of the
+ * module every reader of a draft loads; the feedback form validates the same document fully.
  *
  * @packageDocumentation
  */
@@ -32,7 +34,7 @@ const DEFAULTS: GlossarySettings = {
 	draftIds: [],
 	categories: [],
 	markAll: false,
-	glossaryPage: 'Glossary',
+	glossaryPage: 'Leadership Development Working Group/Glossary',
 	compiledTitle: 'User:LDWG-bot/glossary.json',
 	termsPrefix: 'User:LDWG-bot/glossary-terms/',
 	sourceLanguage: 'en',
@@ -58,13 +60,14 @@ function plainTitle( title: string ): string {
 }
 
 /**
- * Reads the glossary settings from the raw configuration document (`ldwg-config.json`).
- * Accepts `glossary.categories`, `glossary.markAll`, `glossary.page`, `glossary.compiledTitle`,
- * `glossary.termsPrefix`, `glossary.sourceLanguage` and `drafts[].{ id, title }`.
+ * Reads the glossary settings from the raw site configuration document: `glossary.categories`,
+ * `glossary.markAll`, `pages.glossary`, `pages.glossaryJson`, `pages.glossaryTermsPrefix` and
+ * `drafts[].{ id, title, sourceLanguage }`.
  */
 export function readGlossarySettings( raw: unknown ): GlossarySettings {
 	const config = asRecord( raw );
 	const glossary = asRecord( config.glossary );
+	const pages = asRecord( config.pages );
 	const drafts = Array.isArray( config.drafts ) ? config.drafts.map( asRecord ) : [];
 	const withTitles = drafts.filter( ( d ) => typeof d.title === 'string' && d.title !== '' );
 	return {
@@ -72,9 +75,12 @@ export function readGlossarySettings( raw: unknown ): GlossarySettings {
 		draftIds: withTitles.map( ( d ) => asString( d.id, '' ) ),
 		categories: asStrings( glossary.categories ).map( plainTitle ),
 		markAll: glossary.markAll === true,
-		glossaryPage: plainTitle( asString( glossary.page, DEFAULTS.glossaryPage ) ),
-		compiledTitle: asString( glossary.compiledTitle, DEFAULTS.compiledTitle ),
-		termsPrefix: asString( glossary.termsPrefix, DEFAULTS.termsPrefix ),
-		sourceLanguage: asString( glossary.sourceLanguage, DEFAULTS.sourceLanguage ).toLowerCase(),
+		glossaryPage: plainTitle( asString( pages.glossary, DEFAULTS.glossaryPage ) ),
+		compiledTitle: asString( pages.glossaryJson, DEFAULTS.compiledTitle ),
+		// A prefix keeps its final slash or space (`…/glossary-terms/`): no trim here.
+		termsPrefix: typeof pages.glossaryTermsPrefix === 'string' && pages.glossaryTermsPrefix ?
+			pages.glossaryTermsPrefix : DEFAULTS.termsPrefix,
+		sourceLanguage: asString( drafts[ 0 ] && drafts[ 0 ].sourceLanguage,
+			DEFAULTS.sourceLanguage ).toLowerCase(),
 	};
 }

@@ -1,0 +1,190 @@
+// @vitest-environment jsdom
+/**
+ * The popup renders untrusted glossary text as text with lang/dir, stays inside the viewport,
+ * and the translator helpers find concepts and flag translations that use no approved term.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { CompiledGlossary } from '../../../shared/contracts/glossary.ts';
+import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
+import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
+import {
+	analyseTranslation, renderUses, stripTranslateMarkup, textInLanguage,
+} from '../../../gadget/popup/translator.ts';
+import { languageDir } from '../../../gadget/popup/direction.ts';
+
+const msg: Msg = ( key, ...params ) => `(${ key }${ params.length ? `: ${ params.join( '|' ) }` : '' })`;
+
+const EVIL = '<img src=x onerror="alert(1)"><b>bold</b>';
+
+function glossary( definition = 'A person who helps a group.' ): CompiledGlossary {
+	return {
+		version: 1,
+		generated: '2026-11-29T12:00:00Z',
+		sourceLanguage: 'en',
+		languages: [ 'en', 'fr', 'ar' ],
+		concepts: [ {
+			id: 'leader',
+			type: 'leadership-type',
+			status: 'contested',
+			related: [],
+			entries: {
+				en: { term: 'Leader', aliases: [ 'leaders' ], definition, notes: 'Not only people with titles.' },
+				fr: { term: 'Meneur', aliases: [ 'meneuse' ], definition: '' },
+				ar: { term: 'قائد', aliases: [], definition: 'شخص يساعد مجموعة.' },
+			},
+		}, {
+			id: 'task-force',
+			type: 'other',
+			status: 'agreed',
+			related: [],
+			entries: {
+				en: { term: 'task force', aliases: [], definition: 'A small group with a time-bound mandate.' },
+				fr: { term: '', aliases: [], definition: '', status: 'missing' },
+			},
+		} ],
+	};
+}
+
+const options = {
+	id: 'p1',
+	textLanguage: 'fr',
+	userLanguage: 'fr',
+	entryUrl: '/wiki/Glossary#leader',
+	canDiscuss: true,
+};
+
+describe( 'renderPopup', () => {
+	it( 'shows term, type, status, definition (with fallback), notes, equivalents and actions', () => {
+		const g = glossary();
+		const parts = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
+		const { root, discuss, switchOff } = parts;
+		expect( root.getAttribute( 'role' ) ).toBe( 'dialog' );
+		expect( root.getAttribute( 'aria-labelledby' ) ).toBe( 'p1-title' );
+		const title = root.querySelector( '#p1-title' ) as HTMLElement;
+		expect( title.textContent ).toBe( 'Meneur' );
+		expect( title.lang ).toBe( 'fr' );
+		expect( root.textContent ).toContain( '(ldwg-glossary-type-leadership-type)' );
+		expect( root.textContent ).toContain( '(ldwg-glossary-status-contested)' );
+		// No French definition yet: the English one, marked as English.
+		const definition = root.querySelector( '.ldwg-popup-definition' ) as HTMLElement;
+		expect( definition.textContent ).toBe( 'A person who helps a group.' );
+		expect( definition.lang ).toBe( 'en' );
+		const equivalents = Array.from(
+			root.querySelectorAll<HTMLElement>( '.ldwg-popup-equivalent' ) );
+		expect( equivalents.map( ( e ) => [ e.textContent, e.lang, e.dir ] ) ).toEqual( [
+			[ 'Leader', 'en', 'ltr' ], [ 'قائد', 'ar', 'rtl' ],
+		] );
+		const link = root.querySelector( 'a' ) as HTMLAnchorElement;
+		expect( link.getAttribute( 'href' ) ).toBe( '/wiki/Glossary#leader' );
+		expect( discuss?.textContent ).toBe( '(ldwg-glossary-popup-discuss)' );
+		expect( switchOff.textContent ).toBe( '(ldwg-glossary-popup-switch-off)' );
+	} );
+
+	it( 'leaves out "discuss" when there is no draft to discuss on', () => {
+		const g = glossary();
+		const noDraft = { ...options, canDiscuss: false };
+		const parts = renderPopup( document, g, g.concepts[ 0 ]!, noDraft, msg );
+		expect( parts.discuss ).toBeNull();
+	} );
+
+	it( 'renders any glossary text as text, never as markup', () => {
+		fc.assert( fc.property( fc.oneof( fc.string(), fc.constant( EVIL ) ), ( text ) => {
+			const g = glossary( text.trim() ? text : EVIL );
+			g.concepts[ 0 ]!.entries.en!.notes = EVIL;
+			g.concepts[ 0 ]!.entries.ar!.term = text || EVIL;
+			const english = { ...options, textLanguage: 'en' };
+			const { root } = renderPopup( document, g, g.concepts[ 0 ]!, english, msg );
+			expect( root.querySelector( 'img, b, script' ) ).toBeNull();
+			expect( root.textContent ).toContain( EVIL );
+		} ), { numRuns: 100 } );
+	} );
+} );
+
+describe( 'placePopup', () => {
+	it( 'goes under the term, inside the viewport of a phone', () => {
+		const anchor = { top: 100, left: 300, width: 60, height: 20 };
+		const at = placePopup( anchor, { width: 300, height: 200 }, 360, 640, false );
+		expect( at.above ).toBe( false );
+		expect( at.top ).toBe( 126 );
+		expect( at.left ).toBe( 360 - MARGIN - 300 );
+	} );
+
+	it( 'goes above when there is more room there', () => {
+		const anchor = { top: 600, left: 10, width: 60, height: 20 };
+		const at = placePopup( anchor, { width: 200, height: 200 }, 360, 640, false );
+		expect( at.above ).toBe( true );
+		expect( at.top ).toBe( 600 - 6 - 200 );
+	} );
+
+	it( 'always stays inside the viewport (property)', () => {
+		fc.assert( fc.property(
+			fc.integer( { min: 0, max: 2000 } ), fc.integer( { min: 0, max: 2000 } ),
+			fc.integer( { min: 1, max: 400 } ), fc.integer( { min: 1, max: 600 } ),
+			fc.integer( { min: 320, max: 2000 } ), fc.integer( { min: 400, max: 2000 } ),
+			fc.boolean(),
+			( top, left, width, height, vw, vh, rtl ) => {
+				// CSS caps the popup at the viewport minus the margins (max-width, max-height).
+				const w = Math.min( width, vw - 2 * MARGIN );
+				const h = Math.min( height, vh - 2 * MARGIN );
+				const anchor = {
+					top: Math.min( top, vh - 20 ),
+					left: Math.min( left, vw - 20 ),
+					width: 20,
+					height: 18,
+				};
+				const at = placePopup( anchor, { width: w, height: h }, vw, vh, rtl );
+				expect( at.left ).toBeGreaterThanOrEqual( MARGIN );
+				expect( at.left + w ).toBeLessThanOrEqual( vw - MARGIN );
+				expect( at.top ).toBeGreaterThanOrEqual( MARGIN );
+				expect( at.top + h ).toBeLessThanOrEqual( vh - MARGIN );
+			},
+		) );
+	} );
+
+	it( 'aligns with the right edge of the term in right-to-left text', () => {
+		const anchor = { top: 10, left: 200, width: 50, height: 20 };
+		const at = placePopup( anchor, { width: 100, height: 50 }, 800, 600, true );
+		expect( at.left ).toBe( 150 );
+	} );
+} );
+
+describe( 'translator helpers', () => {
+	it( 'strips Translate markup, keeping prose only', () => {
+		const text = stripTranslateMarkup( '<languages/>\n<translate><!--T:1--> A leader of the ' +
+			'<tvar name="x">[[Task force]]</tvar> group.</translate>' );
+		expect( text ).not.toMatch( /translate|T:1|Task force|languages/ );
+		expect( text ).toContain( 'A leader of the' );
+	} );
+
+	it( 'lists source concepts with approved equivalents and flags unused ones', () => {
+		const uses = analyseTranslation( glossary(), 'The leaders and the task force.',
+			'Les responsables et le groupe.', 'fr' );
+		expect( uses ).toEqual( [
+			{ conceptId: 'leader', sourceTerm: 'Leader', approved: [ 'Meneur', 'meneuse' ], used: false },
+			{ conceptId: 'task-force', sourceTerm: 'task force', approved: [], used: null },
+		] );
+		const used = analyseTranslation( glossary(), 'The leaders.', 'Une meneuse.', 'fr' );
+		expect( used[ 0 ]?.used ).toBe( true );
+	} );
+
+	it( 'renders the table as text with lang on terms', () => {
+		const uses = analyseTranslation( glossary(), 'A leader.', 'قائد', 'ar' );
+		const table = renderUses( document, uses, 'en', 'ar', msg );
+		const cells = table.querySelectorAll( 'tbody td' );
+		expect( ( cells[ 1 ]?.firstChild as HTMLElement ).lang ).toBe( 'ar' );
+		expect( ( cells[ 1 ]?.firstChild as HTMLElement ).dir ).toBe( 'rtl' );
+		expect( cells[ 2 ]?.textContent ).toBe( '(ldwg-glossary-translator-used)' );
+	} );
+
+	it( 'reads only the translated text of a translation page', () => {
+		document.body.innerHTML = '<div id="c" lang="fr"><p>Traduit</p>' +
+			'<div lang="en"><p>Untranslated</p></div></div>';
+		expect( textInLanguage( document.getElementById( 'c' )!, 'fr' ) ).toBe( 'Traduit' );
+	} );
+
+	it( 'knows right-to-left languages', () => {
+		expect( [ 'ar', 'he', 'fa', 'en', 'fr', 'ku-latn', 'ckb' ].map( languageDir ) )
+			.toEqual( [ 'rtl', 'rtl', 'rtl', 'ltr', 'ltr', 'ltr', 'rtl' ] );
+	} );
+} );
