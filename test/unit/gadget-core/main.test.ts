@@ -1,0 +1,434 @@
+// @vitest-environment jsdom
+/**
+ * The eager module end to end in jsdom with a fake `mw`: nothing at all on other pages; on a
+ * draft, one request, a button per marker however often `wikipage.content` fires, counts from
+ * the summary (or none, silently), the form hand-off, and translations in one request.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { start, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
+import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
+import { fireContent, installFakeMw, type FakeMw } from './fake-mw.ts';
+
+const root = path.resolve( __dirname, '../../..' );
+const site: unknown = JSON.parse( readFileSync( path.join( root, 'wiki-content/config/site.json' ), 'utf8' ) );
+const summaryText = readFileSync( path.join( root, 'test/fixtures/contracts/summary.valid.json' ), 'utf8' );
+const DEFINITION = 'Leadership_Development_Working_Group/Shared_definition_of_leadership';
+
+const PAGE_HTML = '<div id="mw-content-text" class="mw-body-content mw-content-ltr" lang="en" dir="ltr"><div class="mw-parser-output">' +
+	'<p>Lead text.</p>' +
+	'<h2><span class="mw-headline" id="Leader">Leader</span><span class="mw-editsection">[edit]</span></h2>' +
+	'<p><span class="ldwg-section" data-ldwg-section="leader"></span><span class="ldwg-section-nojs">[<a href="/nojs">give feedback</a>]</span></p>' +
+	'<p>Text about leaders.</p>' +
+	'<h2><span class="mw-headline" id="Good">Good leadership</span></h2>' +
+	'<p><span class="ldwg-section" data-ldwg-section="good-leadership"></span><span class="ldwg-section-nojs">[<a href="/nojs">give feedback</a>]</span></p>' +
+	'<h2><span class="mw-headline" id="Skills">Leadership skills</span></h2>' +
+	'<p><span class="ldwg-section" data-ldwg-section="leadership-skills"></span></p>' +
+	'<h2><span class="mw-headline" id="Unknown">Unknown</span></h2>' +
+	'<p><span class="ldwg-section" data-ldwg-section="not-configured"></span></p>' +
+	'</div></div>' +
+	'<div id="elsewhere"><span class="ldwg-section" data-ldwg-section="leader"></span></div>';
+
+interface Answer {
+	ok: boolean;
+	json(): Promise<unknown>;
+}
+
+function apiAnswer( pages: Record<string, string | null> ): Answer {
+	return {
+		ok: true,
+		json: () => Promise.resolve( {
+			query: {
+				pages: Object.entries( pages ).map( ( [ title, text ] ) => text === null ?
+					{ title, missing: true } :
+					{ title, revisions: [ { slots: { main: { content: text } } } ] } ),
+			},
+		} ),
+	};
+}
+
+let fake: FakeMw;
+let fetchSpy: ReturnType<typeof vi.fn>;
+
+function pageConfig( extra: Record<string, unknown> = {} ): Record<string, unknown> {
+	return {
+		wgPageName: DEFINITION,
+		wgNamespaceNumber: 0,
+		wgAction: 'view',
+		wgRevisionId: 1234,
+		wgIsArticle: true,
+		wgPageContentLanguage: 'en',
+		wgUserLanguage: 'en',
+		...extra,
+	};
+}
+
+function setUp( config: Record<string, unknown>, answer: () => Promise<Answer> ): void {
+	document.body.innerHTML = PAGE_HTML;
+	fake = installFakeMw( config );
+	fetchSpy = vi.fn( answer );
+	window.fetch = fetchSpy as unknown as typeof window.fetch;
+}
+
+const flush = (): Promise<void> => new Promise( ( resolve ) => {
+	setTimeout( resolve, 0 );
+} );
+
+function content(): Element {
+	return document.getElementById( 'mw-content-text' ) as Element;
+}
+
+function buttons(): HTMLButtonElement[] {
+	return Array.from( document.querySelectorAll<HTMLButtonElement>( '.ldwg-feedback-button' ) );
+}
+
+function widgetOf( sectionId: string ): HTMLElement {
+	return document.querySelector( `.ldwg-feedback[data-ldwg-section="${ sectionId }"]` ) as HTMLElement;
+}
+
+beforeEach( () => {
+	delete ( globalThis as Record<string, unknown> ).LDWG_MESSAGE_LANGUAGES;
+} );
+
+afterEach( () => {
+	vi.restoreAllMocks();
+} );
+
+describe( 'on pages that are not drafts', () => {
+	it.each( [
+		[ 'another page', { wgPageName: 'Main_Page' } ],
+		[ 'the draft\'s talk page', { wgPageName: `Talk:${ DEFINITION }`, wgNamespaceNumber: 1 } ],
+		[ 'a translation in a language not configured', { wgPageName: `${ DEFINITION }/de` } ],
+		[ 'the edit form', { wgAction: 'edit', wgIsArticle: false } ],
+		[ 'a preview', { wgAction: 'submit', wgIsArticle: false } ],
+		[ 'the history', { wgAction: 'history', wgIsArticle: false } ],
+		[ 'a diff', { wgDiffNewId: 1234, wgDiffOldId: 1200 } ],
+		[ 'a page that does not exist', { wgRevisionId: 0 } ],
+		[ 'a special page', { wgPageName: 'Special:Search', wgNamespaceNumber: -1, wgRevisionId: 0, wgIsArticle: false } ],
+	] )( 'does nothing on %s: no request, no change, no listener', async ( _name, extra ) => {
+		setUp( pageConfig( extra ), () => Promise.resolve( apiAnswer( {} ) ) );
+		const before = document.documentElement.outerHTML;
+		const loadConfig = vi.fn( () => site );
+		expect( start( loadConfig ) ).toBeNull();
+		fireContent( fake, content() );
+		await flush();
+		expect( fetchSpy ).not.toHaveBeenCalled();
+		expect( fake.loader.using ).not.toHaveBeenCalled();
+		expect( fake.handlers.get( 'wikipage.content' ) ?? [] ).toHaveLength( 0 );
+		expect( document.documentElement.outerHTML ).toBe( before );
+	} );
+
+	it( 'does not even read the configuration on other actions', () => {
+		setUp( pageConfig( { wgAction: 'edit', wgIsArticle: false } ), () => Promise.resolve( apiAnswer( {} ) ) );
+		const loadConfig = vi.fn( () => site );
+		start( loadConfig );
+		expect( loadConfig ).not.toHaveBeenCalled();
+	} );
+
+	it( 'does nothing with an invalid configuration, and says so in the console as a warning', () => {
+		setUp( pageConfig(), () => Promise.resolve( apiAnswer( {} ) ) );
+		expect( start( () => ( { version: 1 } ) ) ).toBeNull();
+		expect( start( () => null ) ).toBeNull();
+		expect( fetchSpy ).not.toHaveBeenCalled();
+	} );
+} );
+
+describe( 'on a draft page', () => {
+	beforeEach( () => {
+		setUp( pageConfig(), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+	} );
+
+	it( 'adds one real button per configured marker of the article, named after its section', async () => {
+		const started = start( () => site );
+		expect( started ).not.toBeNull();
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		expect( buttons() ).toHaveLength( 3 );
+		const [ first ] = buttons();
+		expect( first?.tagName ).toBe( 'BUTTON' );
+		expect( first?.type ).toBe( 'button' );
+		expect( first?.textContent ).toBe( 'Give feedback' );
+		expect( first?.getAttribute( 'aria-label' ) ).toBe( 'Give feedback on the section "Leader"' );
+		expect( first?.classList.contains( 'cdx-button' ) ).toBe( true );
+		// The marker outside the content and the unconfigured section get nothing.
+		expect( document.querySelector( '#elsewhere .ldwg-feedback' ) ).toBeNull();
+		expect( widgetOf( 'not-configured' ) ).toBeNull();
+		// The no-JavaScript links are replaced.
+		const nojs = Array.from( document.querySelectorAll( '.ldwg-section-nojs' ) );
+		expect( nojs.every( ( el ) => el.classList.contains( 'ldwg-section-nojs-replaced' ) ) ).toBe( true );
+	} );
+
+	it( 'never duplicates anything when wikipage.content fires again', async () => {
+		const started = start( () => site );
+		fireContent( fake, content() );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		const once = document.body.innerHTML;
+		fireContent( fake, content() );
+		fireContent( fake, content().querySelector( '.mw-parser-output' ) as Element );
+		fireContent( fake, content().querySelector( '.ldwg-section' ) as Element );
+		await flush();
+		expect( document.body.innerHTML ).toBe( once );
+		expect( buttons() ).toHaveLength( 3 );
+		expect( document.querySelectorAll( `[${ MOUNTED_ATTRIBUTE }]` ) ).toHaveLength( 3 );
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'mounts new markers in content that replaced the old (live preview, other gadgets)', async () => {
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		const output = content().querySelector( '.mw-parser-output' ) as Element;
+		const fresh = output.cloneNode( false ) as Element;
+		// Fixture markup written here.
+		fresh.innerHTML = '<h2>Leader</h2><p><span class="ldwg-section" data-ldwg-section="leader"></span></p>';
+		output.replaceWith( fresh );
+		fireContent( fake, fresh );
+		await flush();
+		expect( buttons() ).toHaveLength( 1 );
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'makes one cacheable request for the summary JSON', async () => {
+		const started = start( () => site );
+		await started?.loaded;
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+		const [ url, init ] = fetchSpy.mock.calls[ 0 ] as [ string, RequestInit ];
+		const params = new URL( url, 'https://meta.example' ).searchParams;
+		expect( params.get( 'titles' ) ).toBe( 'User:LDWG-bot/summary.json' );
+		expect( Number( params.get( 'maxage' ) ) ).toBeGreaterThan( 0 );
+		expect( Number( params.get( 'smaxage' ) ) ).toBeGreaterThan( 0 );
+		expect( ( init.headers as Record<string, string> )[ 'Api-User-Agent' ] )
+			.toMatch( /^ldwg-tools\/\S+ \(https:\/\/meta\.wikimedia\.org\/wiki\/User_talk:LDWG-bot\)/ );
+	} );
+
+	it( 'shows each section\'s counts from the summary, linking to its entries', async () => {
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		const counts = widgetOf( 'leader' ).querySelector( '.ldwg-feedback-counts' ) as HTMLElement;
+		expect( counts.hidden ).toBe( false );
+		const link = counts.querySelector( 'a' ) as HTMLAnchorElement;
+		expect( link.textContent ).toBe( 'Feedback so far: 3' );
+		expect( link.getAttribute( 'href' ) )
+			.toBe( '/wiki/Leadership_Development_Working_Group/Feedback_summary#definition-leader' );
+		expect( Array.from( counts.querySelectorAll( 'li' ) ).map( ( li ) => li.textContent ) )
+			.toEqual( [ 'Support: 1', 'Support with changes: 1', 'Oppose: 1' ] );
+		expect( widgetOf( 'good-leadership' ).querySelector( 'li' )?.textContent ).toBe( 'Neutral or unsure: 1' );
+		// No figures for this section yet: no counts.
+		expect( ( widgetOf( 'leadership-skills' ).querySelector( '.ldwg-feedback-counts' ) as HTMLElement ).hidden ).toBe( true );
+	} );
+
+	it( 'shows counts that arrive after the buttons', async () => {
+		let answer: ( a: Answer ) => void = () => undefined;
+		fetchSpy.mockImplementation( () => new Promise<Answer>( ( resolve ) => {
+			answer = resolve;
+		} ) );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await flush();
+		expect( buttons() ).toHaveLength( 3 );
+		expect( widgetOf( 'leader' ).querySelector( 'a' ) ).toBeNull();
+		answer( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) );
+		await started?.loaded;
+		expect( widgetOf( 'leader' ).querySelector( 'a' )?.textContent ).toBe( 'Feedback so far: 3' );
+	} );
+} );
+
+describe( 'without a usable summary', () => {
+	it.each( [
+		[ 'a missing summary page', () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': null } ) ), false ],
+		[ 'invalid JSON', () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': '{ not json' } ) ), true ],
+		[ 'a summary of another version', () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': '{"version":2,"drafts":{}}' } ) ), true ],
+		[ 'a network error', () => Promise.reject( new TypeError( 'Failed to fetch' ) ), false ],
+		[ 'an HTTP error', () => Promise.resolve( { ok: false, json: () => Promise.reject( new Error( 'no' ) ) } ), false ],
+		[ 'an answer that is not JSON', () => Promise.resolve( { ok: true, json: () => Promise.reject( new SyntaxError( 'bad' ) ) } ), false ],
+	] )( 'shows buttons without counts and no error after %s', async ( _name, answer, warns ) => {
+		setUp( pageConfig(), answer as () => Promise<Answer> );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		expect( buttons() ).toHaveLength( 3 );
+		expect( document.querySelectorAll( '.ldwg-feedback-counts:not([hidden])' ) ).toHaveLength( 0 );
+		expect( document.querySelectorAll( '.ldwg-feedback-error' ) ).toHaveLength( 0 );
+		expect( fake.log.warn ).toHaveBeenCalledTimes( warns ? 1 : 0 );
+	} );
+} );
+
+describe( 'the feedback form hand-off', () => {
+	let open: ReturnType<typeof vi.fn<( request: FormRequest ) => void>>;
+
+	beforeEach( () => {
+		setUp( pageConfig( {
+			wgPageName: `${ DEFINITION }/ar`,
+			wgPageContentLanguage: 'ar',
+			wgRevisionId: 77,
+		} ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+		content().setAttribute( 'dir', 'rtl' );
+		open = vi.fn<( request: FormRequest ) => void>();
+	} );
+
+	async function ready(): Promise<void> {
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+	}
+
+	it( 'loads the form module on click and opens it with the section and page', async () => {
+		let loaded: () => void = () => undefined;
+		fake.loader.using.mockImplementation( () => new Promise<void>( ( resolve ) => {
+			loaded = resolve;
+		} ) );
+		await ready();
+		const button = widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement;
+		button.click();
+		expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.gadget.ldwg-form' );
+		expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'true' );
+		expect( widgetOf( 'leader' ).querySelector( '[role="status"]' )?.textContent ).toBe( 'Loading the feedback form…' );
+		button.click();
+		// The form module fires its hook when it runs; mw.hook remembers it.
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		loaded();
+		await flush();
+		expect( open ).toHaveBeenCalledTimes( 1 );
+		const request = open.mock.calls[ 0 ]?.[ 0 ] as FormRequest;
+		expect( request ).toMatchObject( {
+			sectionId: 'leader',
+			draftId: 'definition',
+			sectionLabel: 'Leader',
+			viewedTitle: 'Leadership Development Working Group/Shared definition of leadership/ar',
+			sourceTitle: 'Leadership Development Working Group/Shared definition of leadership',
+			revisionId: 77,
+			pageLanguage: 'ar',
+			pageDir: 'rtl',
+			config: site,
+		} );
+		expect( request.returnFocus ).toBe( button );
+		expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
+		expect( widgetOf( 'leader' ).querySelector( '[role="status"]' )?.textContent ).toBe( '' );
+	} );
+
+	it( 'updates the counts in place after a save and links to the new entry', async () => {
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		await ready();
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		const request = open.mock.calls[ 0 ]?.[ 0 ] as FormRequest;
+		request.onSaved( {
+			entryId: 'e1', talkTitle: 'Talk:Leadership Development Working Group/Shared definition of leadership',
+			anchor: 'Feedback_on_leader', sectionId: 'leader', stance: 'oppose',
+		} );
+		const counts = widgetOf( 'leader' ).querySelector( '.ldwg-feedback-counts' ) as HTMLElement;
+		expect( counts.querySelector( 'a' )?.textContent ).toBe( 'Feedback so far: 4' );
+		expect( Array.from( counts.querySelectorAll( 'li' ) ).map( ( li ) => li.textContent ) )
+			.toEqual( [ 'Support: 1', 'Support with changes: 1', 'Oppose: 2' ] );
+		const status = widgetOf( 'leader' ).querySelector( '[role="status"]' ) as HTMLElement;
+		expect( status.textContent ).toBe( 'Thank you, your feedback was saved. See it on the talk page' );
+		expect( status.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe(
+			'/wiki/Talk:Leadership_Development_Working_Group/Shared_definition_of_leadership#Feedback_on_leader',
+		);
+	} );
+
+	it( 'shows an error, and stays usable, when the form cannot be loaded', async () => {
+		fake.loader.using.mockImplementation( () => Promise.reject( new Error( 'network' ) ) );
+		await ready();
+		const button = widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement;
+		button.click();
+		await flush();
+		const status = widgetOf( 'leader' ).querySelector( '[role="status"]' ) as HTMLElement;
+		expect( status.textContent ).toBe( 'The feedback form could not be loaded. Check your connection, then reload the page and try again.' );
+		expect( status.classList.contains( 'ldwg-feedback-error' ) ).toBe( true );
+		expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
+		expect( open ).not.toHaveBeenCalled();
+	} );
+
+	it( 'puts headings and messages into the page as text, never as markup', async () => {
+		const headline = content().querySelector( '#Leader' ) as HTMLElement;
+		headline.textContent = '<img src=x onerror=alert(1)>';
+		fake.messages.set( 'ldwg-gadget-feedback-button', '<b>bold</b>' );
+		await ready();
+		const button = widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement;
+		expect( button.textContent ).toBe( '<b>bold</b>' );
+		expect( button.querySelector( 'b' ) ).toBeNull();
+		expect( button.getAttribute( 'aria-label' ) ).toBe( 'Give feedback on the section "<img src=x onerror=alert(1)>"' );
+		expect( document.querySelector( 'img' ) ).toBeNull();
+	} );
+} );
+
+describe( 'readers of other languages', () => {
+	const frMessages = JSON.stringify( {
+		'ldwg-gadget-feedback-button': 'Donner votre avis',
+		'ldwg-gadget-feedback-button-label': 'Donner votre avis sur la section « $1 »',
+		'ldwg-gadget-counts-entries': 'Avis reçus : $1',
+		'ldwg-stance-support': 'Pour',
+	} );
+
+	beforeEach( () => {
+		( globalThis as Record<string, unknown> ).LDWG_MESSAGE_LANGUAGES = [ 'ar', 'es', 'fr' ];
+	} );
+
+	it( 'get their translations and the summary in one request, and no English flash', async () => {
+		let answer: ( a: Answer ) => void = () => undefined;
+		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => new Promise<Answer>( ( resolve ) => {
+			answer = resolve;
+		} ) );
+		fake.loader.using.mockImplementation( ( modules: string ) => {
+			expect( modules ).toBe( 'mediawiki.language' );
+			fake.language = { getFallbackLanguageChain: () => [ 'fr', 'en' ], convertNumber: ( n ) => `#${ n }` };
+			return Promise.resolve();
+		} );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await flush();
+		expect( buttons() ).toHaveLength( 0 );
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
+		expect( titles ).toBe( 'MediaWiki:Gadget-ldwg-messages-fr.json|User:LDWG-bot/summary.json' );
+		answer( apiAnswer( {
+			'User:LDWG-bot/summary.json': summaryText,
+			'MediaWiki:Gadget-ldwg-messages-fr.json': frMessages,
+		} ) );
+		await started?.loaded;
+		await flush();
+		expect( buttons() ).toHaveLength( 3 );
+		expect( buttons()[ 0 ]?.textContent ).toBe( 'Donner votre avis' );
+		expect( buttons()[ 0 ]?.getAttribute( 'aria-label' ) ).toBe( 'Donner votre avis sur la section « Leader »' );
+		const counts = widgetOf( 'leader' ).querySelector( '.ldwg-feedback-counts' ) as HTMLElement;
+		expect( counts.querySelector( 'a' )?.textContent ).toBe( 'Avis reçus : #3' );
+		expect( counts.querySelector( 'li' )?.textContent ).toBe( 'Pour: #1' );
+		expect( widgetOf( 'leader' ).lang ).toBe( 'fr' );
+	} );
+
+	it( 'share the translations with the glossary module instead of fetching them twice', async () => {
+		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+		fake.libs.ldwgTranslations = Promise.resolve();
+		const started = start( () => site );
+		await started?.loaded;
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
+		expect( titles ).toBe( 'User:LDWG-bot/summary.json' );
+		expect( fake.loader.using ).not.toHaveBeenCalled();
+	} );
+
+	it( 'fall back to English when their language has no file', async () => {
+		setUp( pageConfig( { wgUserLanguage: 'de' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+		fake.loader.using.mockImplementation( () => {
+			fake.language = { getFallbackLanguageChain: () => [ 'de', 'en' ], convertNumber: String };
+			return Promise.resolve();
+		} );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
+		expect( titles ).toBe( 'User:LDWG-bot/summary.json' );
+		expect( buttons()[ 0 ]?.textContent ).toBe( 'Give feedback' );
+	} );
+} );
