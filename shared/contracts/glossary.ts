@@ -217,9 +217,14 @@ export function validateGlossary( value: unknown ): Result<CompiledGlossary> {
 	return validate( versioned( compiledGlossarySchema, 'glossary' ), value );
 }
 
-/** Parses and validates the JSON text of a compiled glossary. Never throws. */
-export function parseGlossary( text: string ): Result<CompiledGlossary> {
-	return parseJson( versioned( compiledGlossarySchema, 'glossary' ), text );
+/**
+ * Parses and validates a compiled glossary: JSON text (as fetched from the wiki) or an already
+ * parsed value. Never throws.
+ */
+export function parseGlossary( input: unknown ): Result<CompiledGlossary> {
+	return typeof input === 'string' ?
+		parseJson( versioned( compiledGlossarySchema, 'glossary' ), input ) :
+		validateGlossary( input );
 }
 
 /** Validates an already parsed term index. Never throws. */
@@ -227,7 +232,11 @@ export function validateTermIndex( value: unknown ): Result<GlossaryTermIndex> {
 	return validate( versioned( glossaryTermIndexSchema, 'glossary term index' ), value );
 }
 
-/** Parses and validates the JSON text of a term index. Never throws. */
-export function parseTermIndex( text: string ): Result<GlossaryTermIndex> {
-	return parseJson( versioned( glossaryTermIndexSchema, 'glossary term index' ), text );
+/**
+ * Parses and validates a term index: JSON text or an already parsed value. Never throws.
+ */
+export function parseTermIndex( input: unknown ): Result<GlossaryTermIndex> {
+	return typeof input === 'string' ?
+		parseJson( versioned( glossaryTermIndexSchema, 'glossary term index' ), input ) :
+		validateTermIndex( input );
 }

@@ -70,6 +70,10 @@ function termPairs( source: MatcherSource, language: string ): readonly ( readon
 // Sticky, so a run of combining marks is measured in place without slicing the text.
 const MARKS = unicodeRegExp( '\\p{M}+', 'uy' );
 const MARK_ONLY = unicodeRegExp( '^\\p{M}$', 'u' );
+// Arabic writes the conjunctions and prepositions و ف ب ك ل as part of the next word
+// (والتمكين = و + التمكين): in Arabic a term may follow up to two of them at a word start.
+const ARABIC = /^(?:ar|arz|ary|arq|aeb|apc|ajp|acm|afb|ayl|ars)(?:-|$)/;
+const PROCLITIC = /[\u0648\u0641\u0628\u0643\u0644]/;
 
 function codePointAtOrEmpty( text: string, index: number ): string {
 	if ( index < 0 || index >= text.length ) {
@@ -120,6 +124,7 @@ function joins( edge: string, neighbour: string ): boolean {
  * Rules: the leftmost, then longest occurrence wins and occurrences never overlap; terms match
  * whole words in scripts with spaces (a term edge that is a letter, mark or number must not touch
  * another one), anywhere in Chinese, Japanese, Thai, Lao, Khmer, Burmese and Tibetan text;
+ * in Arabic a term may also follow up to two attached proclitics (و ف ب ك ل) at a word start;
  * comparison is case-insensitive with the language's folding and NFC; white space inside a term
  * matches any single white-space character; terms are plain text (`C++`, `(co-)lead`). Invalid
  * entries in the source are skipped; the first concept listed for a term wins. Never throws.
@@ -127,6 +132,7 @@ function joins( edge: string, neighbour: string ): boolean {
 export function createMatcher( source: MatcherSource, language: string ): Matcher {
 	const lang = normalizeLanguage( typeof language === 'string' ? language : 'en' );
 	const fold = createFolder( lang );
+	const proclitics = ARABIC.test( lang );
 	const segmentCache = new Map<string, string>();
 
 	const foldSegment = ( segment: string ): string => {
@@ -289,7 +295,8 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			if ( start < lastEnd ) {
 				continue;
 			}
-			if ( joins( codePointAtOrEmpty( text, start ), codePointBefore( text, start ) ) ) {
+			if ( joins( codePointAtOrEmpty( text, start ), codePointBefore( text, start ) ) &&
+				!( proclitics && afterProclitic( text, start ) ) ) {
 				continue;
 			}
 			const lastEdge = codePointAtOrEmpty( text, lastSegmentStart( text, start, end ) );
@@ -342,6 +349,14 @@ function foldSegmentWise( text: string, foldSegment: ( segment: string ) => stri
 		out += foldSegment( text.slice( start, i ) );
 	}
 	return out;
+}
+
+function afterProclitic( text: string, start: number ): boolean {
+	let i = start;
+	while ( i > 0 && start - i < 2 && PROCLITIC.test( text[ i - 1 ] as string ) ) {
+		i--;
+	}
+	return i < start && !isWordChar( codePointBefore( text, i ) || ' ' );
 }
 
 /** Start of the segment (code point plus its marks) that ends a match, for the script test. */

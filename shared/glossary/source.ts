@@ -78,8 +78,8 @@ function lineAt( lineStarts: number[], offset: number ): number {
 
 /**
  * Finds the end of the template call starting at `start` (just after its closing braces) and
- * the offsets of its top-level pipes, or `-1` when it never closes. Comments are skipped;
- * nested templates and links keep their pipes.
+ * the offsets of its top-level pipes, or `-1` when it never closes. Comments and tags are
+ * skipped; nested templates and links keep their pipes.
  */
 function scanTemplate( text: string, start: number ): { end: number; pipes: number[] } {
 	const pipes: number[] = [];
@@ -91,6 +91,14 @@ function scanTemplate( text: string, start: number ): { end: number; pipes: numb
 			const close = text.indexOf( '-->', i + 4 );
 			i = close < 0 ? text.length : close + 3;
 			continue;
+		}
+		// Tags may hold pipes (`<tvar|name>`, the old tvar syntax): skip them whole.
+		if ( text[ i ] === '<' && /^<\/?[A-Za-z]/.test( text.slice( i, i + 3 ) ) ) {
+			const close = text.indexOf( '>', i );
+			if ( close > 0 && close - i < 300 && !text.slice( i, close ).includes( '\n' ) ) {
+				i = close + 1;
+				continue;
+			}
 		}
 		const pair = text.slice( i, i + 2 );
 		if ( pair === '{{' ) {

@@ -66,9 +66,7 @@ export function buildTermIndex(
 		}
 	}
 	terms.sort( ( a, b ) => a[ 0 ] < b[ 0 ] ? -1 : a[ 0 ] > b[ 0 ] ? 1 : 0 );
-	const index: GlossaryTermIndex = { version: 1, language: lang, terms };
-	if ( fallbacks.length ) {
-		index.fallbacks = fallbacks;
-	}
-	return index;
+	return fallbacks.length ?
+		{ version: 1, language: lang, fallbacks, terms } :
+		{ version: 1, language: lang, terms };
 }
