@@ -14,10 +14,9 @@ export const english = JSON.parse( readFileSync( path.join( root, 'i18n/en.json'
 	Record<string, string>;
 
 /** Formats a message the way `mw.message().text()` does for the syntax our messages use. */
-export function format( text: string, params: Array<string | number> ): string {
+export function format( text: string, params: ( string | number )[] ): string {
 	return text
-		.replace( /\{\{PLURAL:\$(\d+)\|([^|}]*)\|([^}]*)\}\}/g, ( _m, n: string, one: string, other: string ) =>
-			Number( params[ Number( n ) - 1 ] ) === 1 ? one : other )
+		.replace( /\{\{PLURAL:\$(\d+)\|([^|}]*)\|([^}]*)\}\}/g, ( _m, n: string, one: string, other: string ) => Number( params[ Number( n ) - 1 ] ) === 1 ? one : other )
 		.replace( /\$(\d+)/g, ( m, n: string ) => {
 			const value = params[ Number( n ) - 1 ];
 			return value === undefined ? m : String( value );
@@ -37,7 +36,7 @@ export interface FakeMw {
 /** Installs the fake as `globalThis.mw`; returns its state. */
 export function installFakeMw( messages: Record<string, string> = english ): FakeMw {
 	const state: FakeMw = { storage: new Map(), fired: new Map(), anon: false };
-	const message = ( key: string, ...params: Array<string | number> ) => ( {
+	const message = ( key: string, ...params: ( string | number )[] ) => ( {
 		exists: () => Object.prototype.hasOwnProperty.call( messages, key ),
 		text: () => messages[ key ] === undefined ? `⧼${ key }⧽` : format( messages[ key ] as string, params ),
 	} );

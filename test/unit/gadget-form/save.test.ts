@@ -31,10 +31,15 @@ type Reply = unknown | ( ( params: ApiParams ) => unknown );
 /** A scripted transport: POST replies in order; GET answers from the current talk page text. */
 class FakeApi implements ApiTransport {
 	public posts: ApiParams[] = [];
+
 	public gets: ApiParams[] = [];
+
 	public tokens = 0;
+
 	public badTokens = 0;
+
 	public page: string | null = null;
+
 	public getFails = false;
 
 	public constructor( private readonly replies: Reply[] ) {}
@@ -112,7 +117,7 @@ describe( 'saveEntry', () => {
 	} );
 
 	it( 'after an edit conflict, reads the talk page and does not post again when the entry is there', async () => {
-		const api = new FakeApi( [ ( ) => {
+		const api = new FakeApi( [ () => {
 			// The first post did land, but the answer says conflict (e.g. a retried request).
 			api.page = `== Other ==\nSomething\n== Feedback ==\n{{LDWG feedback entry|id=${ ID }}} sig`;
 			return apiFailure( 'editconflict' );
@@ -205,7 +210,8 @@ describe( 'saveEntry', () => {
 		const api = new FakeApi( [ apiFailure( code, response ), success ] );
 		const outcome = await saveEntry( api, plan, { mayExist: false } );
 		expect( api.posts ).toHaveLength( 1 );
-		expect( outcome ).toMatchObject( { ok: false, mayExist: false, failure: { code, key, recovery } } );
+		expect( outcome ).toMatchObject( { ok: false, mayExist: false,
+			failure: { code, key, recovery } } );
 		if ( !outcome.ok ) {
 			expect( outcome.failure.detail ).toBe( detail );
 		}

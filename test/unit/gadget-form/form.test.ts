@@ -1,0 +1,383 @@
+// @vitest-environment jsdom
+/**
+ * The form end to end in jsdom with a fake `mw` and a scripted API: keyboard behaviour (focus in
+ * on open, Escape closes, focus returns, Tab stays inside), validation shown next to fields and
+ * announced, local draft across re-opening, and what each save outcome shows while keeping the
+ * reader's text.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installFakeMw, type FakeMw } from './fake-mw.ts';
+import type { FormApi, FormRequest, FormSaveResult } from '../../../gadget/form/api.ts';
+import { apiFailure, type ApiParams, type ApiTransport } from '../../../gadget/form/save.ts';
+import { parseEntries } from '../../../shared/entry/parse.ts';
+
+const root = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '../../..' );
+const site: unknown = JSON.parse( readFileSync(
+	path.join( root, 'test/fixtures/contracts/config-site.valid.json' ), 'utf8' ) );
+
+const SOURCE = 'Leadership Development Working Group/Shared definition of leadership';
+const TALK = `Talk:${ SOURCE }`;
+
+vi.stubGlobal( 'LDWG_VERSION', '0.0.0-test' );
+
+/** Scripted API: POST edit replies in order, the talk page text for reads. */
+class ScriptedApi implements ApiTransport {
+	public posts: ApiParams[] = [];
+
+	public gets: ApiParams[] = [];
+
+	public page: string | null = null;
+
+	public replies: unknown[] = [];
+
+	public async get( params: ApiParams ): Promise<unknown> {
+		this.gets.push( params );
+		if ( params.action === 'parse' ) {
+			return { parse: { text: '<div class="mw-parser-output"><p><b>Warning:</b> you are not <a href="/x">logged in</a>.</p></div>' } };
+		}
+		return { query: { pages: [ this.page === null ? { title: TALK, missing: true } :
+			{ title: TALK, revisions: [ { slots: { main: { content: this.page } } } ] } ] } };
+	}
+
+	public async post( params: ApiParams ): Promise<unknown> {
+		this.posts.push( params );
+		if ( params.action === 'parse' ) {
+			return { parse: { text: '<div class="mw-parser-output"><p>rendered <script>window.hacked = 1</script></p></div>' } };
+		}
+		const reply = this.replies.shift() ?? { edit: { result: 'Success', title: TALK, newrevid: 5 } };
+		if ( typeof reply === 'object' && reply !== null && 'apiFailure' in reply ) {
+			throw reply;
+		}
+		return reply;
+	}
+
+	public async getToken(): Promise<string> {
+		return '+\\';
+	}
+
+	public badToken(): void {
+		// Nothing cached.
+	}
+}
+
+let fake: FakeMw;
+let api: ScriptedApi;
+let formApi: FormApi;
+let button: HTMLButtonElement;
+let saved: FormSaveResult[];
+
+async function flush(): Promise<void> {
+	for ( let i = 0; i < 10; i++ ) {
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 0 );
+		} );
+	}
+}
+
+function request( overrides: Partial<FormRequest> = {} ): FormRequest {
+	return {
+		sectionId: 'leader',
+		draftId: 'definition',
+		sectionLabel: 'القائد',
+		viewedTitle: `${ SOURCE }/ar`,
+		sourceTitle: SOURCE,
+		revisionId: 77,
+		pageLanguage: 'ar',
+		pageDir: 'rtl',
+		returnFocus: button,
+		config: site,
+		onSaved: ( result ) => {
+			saved.push( result );
+		},
+		...overrides,
+	};
+}
+
+function dialog(): HTMLElement {
+	return document.querySelector( '[role="dialog"]' ) as HTMLElement;
+}
+
+function field<T extends HTMLElement>( selector: string ): T {
+	return dialog().querySelector( selector ) as T;
+}
+
+function choose( value: string ): void {
+	const input = field<HTMLInputElement>( `input[type="radio"][value="${ value }"]` );
+	input.checked = true;
+	input.dispatchEvent( new Event( 'change', { bubbles: true } ) );
+}
+
+function type( name: 'comment' | 'wording', text: string ): void {
+	const area = field<HTMLTextAreaElement>( `textarea[name="${ name }"]` );
+	area.value = text;
+	area.dispatchEvent( new Event( 'input', { bubbles: true } ) );
+}
+
+async function save(): Promise<void> {
+	field<HTMLFormElement>( 'form' ).dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+	await flush();
+}
+
+function key( name: string, shiftKey = false ): void {
+	( document.activeElement ?? document.body ).dispatchEvent(
+		new KeyboardEvent( 'keydown', { key: name, shiftKey, bubbles: true, cancelable: true } ) );
+}
+
+beforeEach( async () => {
+	vi.resetModules();
+	document.body.textContent = '';
+	button = document.createElement( 'button' );
+	button.textContent = 'Give feedback';
+	document.body.appendChild( button );
+	fake = installFakeMw();
+	api = new ScriptedApi();
+	saved = [];
+	const { createFormApi } = await import( '../../../gadget/form/controller.ts' );
+	formApi = createFormApi( {
+		transport: api,
+		loadConfig: () => null,
+		now: () => new Date( Date.UTC( 2026, 10, 29, 14, 22, 33 ) ),
+		random: () => 0.5,
+		isAnon: () => fake.anon,
+	} );
+} );
+
+afterEach( () => {
+	formApi.close();
+} );
+
+describe( 'keyboard and focus', () => {
+	it( 'moves focus into the form on open, keeps Tab inside, closes on Escape and returns focus', () => {
+		button.focus();
+		formApi.open( request() );
+		expect( dialog().getAttribute( 'aria-modal' ) ).toBe( 'true' );
+		expect( document.getElementById( dialog().getAttribute( 'aria-labelledby' ) ?? '' )?.textContent )
+			.toBe( 'Feedback on “القائد”' );
+		// Focus is on the first stance.
+		expect( ( document.activeElement as HTMLInputElement ).value ).toBe( 'support' );
+		// Tab on the last button wraps to the first control (the close button), and back.
+		const cancel = Array.from( dialog().querySelectorAll( 'footer button' ) ).pop() as HTMLButtonElement;
+		cancel.focus();
+		key( 'Tab' );
+		expect( document.activeElement?.getAttribute( 'aria-label' ) ).toBe( 'Close' );
+		key( 'Tab', true );
+		expect( document.activeElement ).toBe( cancel );
+		key( 'Escape' );
+		expect( dialog() ).toBeNull();
+		expect( document.activeElement ).toBe( button );
+	} );
+
+	it( 'groups choices in fieldsets with legends and labels every control', () => {
+		formApi.open( request() );
+		const legends = Array.from( dialog().querySelectorAll( 'fieldset > legend' ) ).map( ( l ) => l.textContent );
+		expect( legends[ 0 ] ).toBe( 'What do you think of this section? (required)' );
+		expect( legends.some( ( l ) => l?.startsWith( 'Rate this section' ) ) ).toBe( true );
+		for ( const control of Array.from( dialog().querySelectorAll( 'input, select, textarea' ) ) ) {
+			expect( dialog().querySelector( `label[for="${ control.id }"]` ), control.id ).not.toBeNull();
+		}
+		// The section label is page text in Arabic; typed text follows the chosen language.
+		const label = dialog().querySelector( 'h2 bdi' ) as HTMLElement;
+		expect( [ label.lang, label.dir ] ).toEqual( [ 'ar', 'rtl' ] );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).lang ).toBe( 'ar' );
+		expect( field<HTMLSelectElement>( 'select[name="language"]' ).value ).toBe( 'ar' );
+	} );
+
+	it( 'offers the suggested wording only when the stance asks for changes', () => {
+		formApi.open( request() );
+		const wordingField = field<HTMLElement>( '.ldwg-form-field-wording' );
+		expect( wordingField.hidden ).toBe( true );
+		choose( 'support-with-changes' );
+		expect( wordingField.hidden ).toBe( false );
+		choose( 'oppose' );
+		expect( wordingField.hidden ).toBe( true );
+	} );
+} );
+
+describe( 'validation', () => {
+	it( 'shows errors next to the fields, marks them invalid, lists and announces them, and posts nothing', async () => {
+		vi.useFakeTimers( { toFake: [ 'setTimeout' ] } );
+		formApi.open( request() );
+		choose( 'support-with-changes' );
+		field<HTMLFormElement>( 'form' ).dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+		vi.runAllTimers();
+		vi.useRealTimers();
+		expect( api.posts ).toHaveLength( 0 );
+		const comment = field<HTMLTextAreaElement>( 'textarea[name="comment"]' );
+		expect( comment.getAttribute( 'aria-invalid' ) ).toBe( 'true' );
+		const describedBy = ( comment.getAttribute( 'aria-describedby' ) ?? '' ).split( ' ' );
+		const texts = describedBy.map( ( id ) => document.getElementById( id )?.textContent );
+		expect( texts ).toContain( 'Say what should change: write a comment or suggest a wording.' );
+		const summary = field<HTMLElement>( '.ldwg-form-summary' );
+		expect( summary.hidden ).toBe( false );
+		expect( document.activeElement ).toBe( summary );
+		expect( field<HTMLElement>( '.ldwg-form-live' ).textContent ).toContain( 'Please correct this problem:' );
+		// Fixing it clears the error.
+		type( 'comment', 'Please mention volunteers.' );
+		expect( comment.hasAttribute( 'aria-invalid' ) ).toBe( false );
+	} );
+} );
+
+describe( 'local draft', () => {
+	it( 'survives closing and re-opening (as after a reload) and is cleared after saving', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		type( 'comment', 'Not yet — الجملة الثانية غامضة.' );
+		formApi.close();
+		expect( [ ...fake.storage.keys() ].some( ( k ) => k.startsWith( 'ldwg-form-draft:' ) ) ).toBe( true );
+		formApi.open( request() );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( 'Not yet — الجملة الثانية غامضة.' );
+		expect( field<HTMLInputElement>( 'input[value="oppose"]' ).checked ).toBe( true );
+		// Another section has its own (empty) draft.
+		formApi.open( request( { sectionId: 'good-leadership', sectionLabel: 'Good leadership' } ) );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( '' );
+		formApi.open( request() );
+		await save();
+		expect( [ ...fake.storage.keys() ].some( ( k ) => k.startsWith( 'ldwg-form-draft:' ) ) ).toBe( false );
+	} );
+
+	it( 'remembers region and language for the next section', async () => {
+		formApi.open( request() );
+		const region = field<HTMLSelectElement>( 'select[name="region"]' );
+		region.value = region.options[ 2 ]?.value ?? '';
+		region.dispatchEvent( new Event( 'change', { bubbles: true } ) );
+		const language = field<HTMLSelectElement>( 'select[name="language"]' );
+		language.value = 'fr';
+		language.dispatchEvent( new Event( 'change', { bubbles: true } ) );
+		formApi.open( request( { sectionId: 'good-leadership' } ) );
+		expect( field<HTMLSelectElement>( 'select[name="region"]' ).value ).toBe( region.options[ 2 ]?.value );
+		expect( field<HTMLSelectElement>( 'select[name="language"]' ).value ).toBe( 'fr' );
+	} );
+} );
+
+describe( 'saving', () => {
+	it( 'saves one entry with the right fields to the source talk page, links to it and calls onSaved', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		const hostile = '{{subst:X}} <script>alert(1)</script> ~~~~ [[Category:Y]] |}} ==h==';
+		type( 'comment', hostile );
+		await save();
+		expect( api.posts ).toHaveLength( 1 );
+		const post = api.posts[ 0 ] as ApiParams;
+		expect( post ).toMatchObject( { action: 'edit', title: TALK, section: 'new', assert: 'user' } );
+		expect( String( post.sectiontitle ) ).toBe( 'Feedback on “القائد” (ar)' );
+		const text = String( post.text );
+		expect( text ).toMatch( /\}\} ~~~~$/ );
+		const entries = parseEntries( text ).entries;
+		expect( entries ).toHaveLength( 1 );
+		expect( entries[ 0 ]?.entry ).toMatchObject( {
+			id: '20261129-142233-iiiiii', page: `${ SOURCE }/ar`, source: SOURCE, section: 'leader',
+			rev: 77, stance: 'support', lang: 'ar', comment: hostile,
+		} );
+		const link = dialog().querySelector( '.cdx-message--success a' ) as HTMLAnchorElement;
+		expect( link.getAttribute( 'href' ) ).toContain( '#ldwg-entry-20261129-142233-iiiiii' );
+		expect( saved ).toEqual( [ { entryId: '20261129-142233-iiiiii', talkTitle: TALK,
+			anchor: 'ldwg-entry-20261129-142233-iiiiii', sectionId: 'leader', stance: 'support' } ] );
+	} );
+
+	it( 'shows the preview from the wiki parser in a region of its own', async () => {
+		formApi.open( request() );
+		choose( 'neutral' );
+		field<HTMLButtonElement>( 'footer button:nth-child(2)' ).click();
+		await flush();
+		expect( api.posts[ 0 ] ).toMatchObject( { action: 'parse', title: TALK, pst: true } );
+		expect( field<HTMLElement>( '.ldwg-form-preview' ).hidden ).toBe( false );
+		expect( field<HTMLElement>( '.ldwg-form-preview-content' ).textContent ).toContain( 'rendered' );
+		// Scripts in parser output never run when inserted as HTML.
+		expect( ( window as unknown as { hacked?: number } ).hacked ).toBeUndefined();
+	} );
+
+	it.each( [
+		[ apiFailure( 'http', { textStatus: 'error' } ), 'The connection to the wiki failed', 'Try again' ],
+		[ apiFailure( 'blocked', { error: { code: 'blocked', blockinfo: { blockreason: 'Spamming' } } } ), 'You are blocked', null ],
+		[ apiFailure( 'protectedpage' ), 'The talk page is protected', null ],
+		[ apiFailure( 'ratelimited' ), 'You have published a lot', 'Try again' ],
+		[ apiFailure( 'readonly' ), 'The wiki is busy or in maintenance', 'Try again' ],
+		[ apiFailure( 'abusefilter-disallowed', { error: { abusefilter: { description: 'No shouting' } } } ), 'An automatic filter did not allow', null ],
+		[ apiFailure( 'spamblacklist', { error: { spamblacklist: { matches: [ 'evil.example' ] } } } ), 'web address', null ],
+		[ apiFailure( 'missingtitle' ), 'may have been moved', null ],
+		[ apiFailure( 'assertuserfailed' ), 'Your login session has ended', null ],
+	] )( 'on %o shows a message the reader understands and keeps the text', async ( failure, message, action ) => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		type( 'comment', 'Keep me.' );
+		api.replies = [ failure ];
+		await save();
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.textContent ).toContain( message );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( 'Keep me.' );
+		const stored = [ ...fake.storage.values() ].find( ( v ) => typeof v === 'object' && v !== null && 'values' in v ) as
+			{ values: { comment: string } } | undefined;
+		expect( stored?.values.comment ).toBe( 'Keep me.' );
+		expect( status.querySelector( 'button' )?.textContent ?? null ).toBe( action );
+		expect( saved ).toEqual( [] );
+	} );
+
+	it( 'a network failure, then "Try again" after the post had landed: checked first, saved once', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		api.replies = [ apiFailure( 'http', { textStatus: 'timeout' } ) ];
+		await save();
+		const id = String( api.posts[ 0 ]?.text ).match( /id=([0-9a-z-]+)/ )?.[ 1 ] ?? '';
+		api.page = `== Feedback ==\n{{LDWG feedback entry|v=1|id=${ id }}} ~~~~`;
+		( field<HTMLElement>( '.ldwg-form-status button' ) ).click();
+		await flush();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+		expect( saved ).toHaveLength( 1 );
+		expect( saved[ 0 ]?.entryId ).toBe( id );
+	} );
+
+	it( 'after a reload during an uncertain save, the same entry id is checked before posting', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		api.replies = [ apiFailure( 'http', { textStatus: 'error' } ) ];
+		await save();
+		const id = String( api.posts[ 0 ]?.text ).match( /id=([0-9a-z-]+)/ )?.[ 1 ] ?? '';
+		formApi.close();
+		api.page = `{{LDWG feedback entry|v=1|id=${ id }}}`;
+		formApi.open( request() );
+		await save();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+		expect( saved[ 0 ]?.entryId ).toBe( id );
+	} );
+
+	it( 'asks a CAPTCHA question and sends the answer with the next save', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '7', question: 'What is 2 + 3?' } } } ];
+		await save();
+		expect( field<HTMLElement>( '.ldwg-form-status' ).textContent ).toContain( 'What is 2 + 3?' );
+		const input = field<HTMLInputElement>( '.ldwg-form-status input' );
+		expect( dialog().querySelector( `label[for="${ input.id }"]` ) ).not.toBeNull();
+		input.value = '5';
+		await save();
+		expect( api.posts[ 1 ] ).toMatchObject( { captchaid: '7', captchaword: '5' } );
+		expect( saved ).toHaveLength( 1 );
+	} );
+
+	it( 'tells readers who are not logged in, before saving, that their IP address will be published', async () => {
+		fake.anon = true;
+		formApi.open( request() );
+		const notice = field<HTMLElement>( '.ldwg-form-anon' );
+		expect( notice.textContent ).toContain( 'your IP address will be visible to everyone' );
+		await flush();
+		// Replaced by MediaWiki's own words, rendered by the wiki.
+		expect( api.gets[ 0 ] ).toMatchObject( { action: 'parse', uselang: 'en' } );
+		expect( String( api.gets[ 0 ]?.text ) ).toMatch( /^\{\{int:anoneditwarning\|/ );
+		expect( notice.textContent ).toContain( 'you are not logged in' );
+		choose( 'support' );
+		await save();
+		expect( api.posts[ 0 ]?.assert ).toBeUndefined();
+	} );
+
+	it( 'says so when the configuration is broken, and closes back to the button', () => {
+		button.focus();
+		formApi.open( request( { config: { version: 1 } } ) );
+		expect( document.querySelector( '[role="alertdialog"]' )?.textContent ).toContain( 'configuration is missing or broken' );
+		key( 'Escape' );
+		expect( document.querySelector( '[role="alertdialog"]' ) ).toBeNull();
+		expect( document.activeElement ).toBe( button );
+	} );
+} );
