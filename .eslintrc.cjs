@@ -4,7 +4,17 @@
 module.exports = {
 	'root': true,
 	'extends': [ 'wikimedia/server' ],
-	'ignorePatterns': [ 'node_modules/', 'dist/', '.wiki/', 'test-output/', 'coverage/' ],
+	// package.json and package-lock.json are written by npm in its own format (two-space indent),
+	// so the JSON style rules would fight every `npm install`.
+	'ignorePatterns': [
+		'node_modules/',
+		'dist/',
+		'.wiki/',
+		'test-output/',
+		'coverage/',
+		'package.json',
+		'package-lock.json'
+	],
 	'overrides': [
 		{
 			'files': [ '**/*.ts', '**/*.mts' ],
