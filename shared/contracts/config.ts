@@ -580,9 +580,12 @@ export function parseConfig( site: unknown, sprint?: unknown ): Result<Config> {
 		if ( siteInput === undefined || sprintDoc === undefined ) {
 			return { ok: false, problems };
 		}
+		// Defaults are shared objects (schema fallbacks): give every configuration its own copy
+		// so that a caller sorting or editing its lists cannot change the next configuration.
+		const own = JSON.parse( JSON.stringify( siteInput ) ) as SiteInput;
 		const siteDoc: SiteDocument = {
-			...siteInput,
-			drafts: siteInput.drafts.map( ( d ) => {
+			...own,
+			drafts: own.drafts.map( ( d ) => {
 				const talkPage = d.talkPage ?? talkPageOf( d.title );
 				return {
 					id: d.id,
@@ -600,7 +603,11 @@ export function parseConfig( site: unknown, sprint?: unknown ): Result<Config> {
 		}
 		return {
 			ok: true,
-			value: { ...siteDoc, sprint: sprintDoc, sprintLoaded: sprint !== undefined },
+			value: {
+				...siteDoc,
+				sprint: JSON.parse( JSON.stringify( sprintDoc ) ) as SprintDocument,
+				sprintLoaded: sprint !== undefined,
+			},
 			problems,
 		};
 	} catch ( e ) {

@@ -279,3 +279,17 @@ describe( 'other helpers', () => {
 		} );
 	} );
 } );
+
+describe( 'configurations are independent', () => {
+	it( 'editing one parsed configuration does not change defaults or the next one', () => {
+		const first = valid( fixture( 'config-site.minimal.valid.json' ) );
+		first.rubric.questions.reverse();
+		first.stances.pop();
+		first.sprint.members.push( 'Mallory' );
+		const second = valid( fixture( 'config-site.minimal.valid.json' ) );
+		expect( second.rubric ).toEqual( DEFAULT_RUBRIC );
+		expect( second.stances ).toEqual( DEFAULT_STANCES );
+		expect( isMember( second, 'Mallory' ) ).toBe( false );
+		expect( DEFAULT_RUBRIC.questions[ 0 ]?.id ).toBe( 'useful' );
+	} );
+} );
