@@ -36,7 +36,8 @@ export interface FakeMw {
 /** Installs the fake as `globalThis.mw`; returns its state. */
 export function installFakeMw( messages: Record<string, string> = english ): FakeMw {
 	const state: FakeMw = { storage: new Map(), fired: new Map(), anon: false };
-	const message = ( key: string, ...params: ( string | number )[] ) => ( {
+	type Message = { exists: () => boolean; text: () => string };
+	const message = ( key: string, ...params: ( string | number )[] ): Message => ( {
 		exists: () => Object.prototype.hasOwnProperty.call( messages, key ),
 		text: () => messages[ key ] === undefined ? `⧼${ key }⧽` : format( messages[ key ] as string, params ),
 	} );
