@@ -226,6 +226,12 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	const ringSize = maxLength + 2;
 	const ring = new Int32Array( ringSize );
 
+	// ASCII folds to one unit; a table spares the hot loop a call and a string per character.
+	const asciiUnits = new Uint16Array( 0x80 );
+	for ( let c = 0; c < 0x80; c++ ) {
+		asciiUnits[ c ] = fold( String.fromCharCode( c ) ).charCodeAt( 0 );
+	}
+
 	const run = ( text: string ): Match[] => {
 		const starts: number[] = [];
 		const ends: number[] = [];
@@ -234,49 +240,50 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		let k = 0;
 		let i = 0;
 		const length = text.length;
+		// Feeds one folded unit; `last` says it ends its segment, the only place a match may end.
+		const step = ( unit: number, segStart: number, last: boolean ): void => {
+			let to: number | undefined;
+			while ( ( to = next.get( state * 0x10000 + unit ) ) === undefined && state !== 0 ) {
+				state = failure[ state ] as number;
+			}
+			state = to ?? 0;
+			ring[ k % ringSize ] = segStart;
+			k++;
+			if ( !last ) {
+				return;
+			}
+			let s = ( patternAt[ state ] as number ) >= 0 ? state : output[ state ] as number;
+			while ( s > 0 ) {
+				const p = patternAt[ s ] as number;
+				const first = k - ( patternLength[ p ] as number );
+				const origStart = ring[ first % ringSize ] as number;
+				// …and only start where a segment's folded text starts.
+				if ( first === 0 || ring[ ( first - 1 ) % ringSize ] !== origStart ) {
+					starts.push( origStart );
+					ends.push( i );
+					patterns.push( p );
+				}
+				s = output[ s ] as number;
+			}
+		};
 		while ( i < length ) {
 			const segStart = i;
 			const code = text.charCodeAt( i );
-			let folded: string;
 			if ( code < 0x80 && !( i + 1 < length && text.charCodeAt( i + 1 ) >= 0x300 ) ) {
 				i++;
-				folded = fold( text[ segStart ] as string );
-			} else {
-				i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
-				if ( i < length && text.charCodeAt( i ) >= 0x300 ) {
-					MARKS.lastIndex = i;
-					if ( MARKS.test( text ) ) {
-						i = MARKS.lastIndex;
-					}
-				}
-				folded = foldSegment( text.slice( segStart, i ) );
+				step( asciiUnits[ code ] as number, segStart, true );
+				continue;
 			}
+			i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+			if ( i < length && text.charCodeAt( i ) >= 0x300 ) {
+				MARKS.lastIndex = i;
+				if ( MARKS.test( text ) ) {
+					i = MARKS.lastIndex;
+				}
+			}
+			const folded = foldSegment( text.slice( segStart, i ) );
 			for ( let u = 0; u < folded.length; u++ ) {
-				const unit = folded.charCodeAt( u );
-				let to: number | undefined;
-				while ( ( to = next.get( state * 0x10000 + unit ) ) === undefined && state !== 0 ) {
-					state = failure[ state ] as number;
-				}
-				state = to ?? 0;
-				ring[ k % ringSize ] = segStart;
-				k++;
-				// A match may only end where the segment's folded text ends.
-				if ( u !== folded.length - 1 ) {
-					continue;
-				}
-				let s = ( patternAt[ state ] as number ) >= 0 ? state : output[ state ] as number;
-				while ( s > 0 ) {
-					const p = patternAt[ s ] as number;
-					const first = k - ( patternLength[ p ] as number );
-					const origStart = ring[ first % ringSize ] as number;
-					// …and only start where a segment's folded text starts.
-					if ( first === 0 || ring[ ( first - 1 ) % ringSize ] !== origStart ) {
-						starts.push( origStart );
-						ends.push( i );
-						patterns.push( p );
-					}
-					s = output[ s ] as number;
-				}
+				step( folded.charCodeAt( u ), segStart, u === folded.length - 1 );
 			}
 		}
 		if ( !starts.length ) {
