@@ -245,3 +245,19 @@ export async function seedWiki( options: SeedOptions ): Promise<SeedSummary> {
 		entries,
 	};
 }
+
+/**
+ * Deploys only the gadget, configuration and templates to a local wiki as its administrator
+ * (what a second `npm start` does: the content is already there and may have been edited).
+ *
+ * @return Number of pages changed.
+ */
+export async function deployLocal( options: SeedOptions ): Promise<number> {
+	const adminAccount = options.accounts.admin;
+	if ( !adminAccount ) {
+		throw new Error( 'No admin account in the local accounts' );
+	}
+	const admin = await login( options.api, adminAccount );
+	const results = await deploy( admin, { log: options.log, build: !options.skipBuild } );
+	return results.filter( ( r ) => r.action !== 'unchanged' ).length;
+}

@@ -69,3 +69,5 @@ export function wikiDown( port?: number | string ): Promise<boolean>;
 export function wikiReset( options?: { port?: number | string; log?: Log } ): Promise<UpResult>;
 /** Deploys the gadget and writes the demo content through the API. */
 export function wikiSeed( info: WikiInfo, options?: { log?: Log } ): Promise<void>;
+/** Builds and deploys the gadget, configuration and templates; returns the pages changed. */
+export function wikiDeploy( info: WikiInfo, options?: { log?: Log } ): Promise<number>;

@@ -549,3 +549,18 @@ export async function wikiSeed( info, options = {} ) {
 	const summary = await seed.seedWiki( { api: info.api, accounts: info.accounts, log } );
 	writeFileSync( paths( info.port ).seeded, JSON.stringify( { at: new Date().toISOString(), ...summary }, null, '\t' ) + '\n' );
 }
+
+/**
+ * Builds and deploys the gadget, configuration and templates to a local wiki as its
+ * administrator (bot/deploy/seed.ts deployLocal, loaded with tsx).
+ *
+ * @param {WikiInfo} info
+ * @param {Object} [options]
+ * @param {function(string): void} [options.log]
+ * @return {Promise<number>} number of pages changed
+ */
+export async function wikiDeploy( info, options = {} ) {
+	const { tsImport } = await import( 'tsx/esm/api' );
+	const seed = await tsImport( path.join( root, 'bot', 'deploy', 'seed.ts' ), import.meta.url );
+	return seed.deployLocal( { api: info.api, accounts: info.accounts, log: options.log } );
+}
