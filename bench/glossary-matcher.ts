@@ -66,7 +66,8 @@ function textFor( glossary: CompiledGlossary ): string {
 	let size = 0;
 	while ( size < TEXT_BYTES ) {
 		const planted = rand() < 0.025;
-		const piece = planted ? terms[ Math.floor( rand() * terms.length ) ] as string : word( rand );
+		const term = terms[ Math.floor( rand() * terms.length ) ] as string;
+		const piece = planted ? term : word( rand );
 		parts.push( piece );
 		size += piece.length + 1;
 	}
@@ -100,8 +101,9 @@ export const bench: BenchModule = {
 	name: 'glossary-matcher',
 	async run( context ) {
 		const big = glossaryOf( 2000 );
-		const sized = ( n: number ): CompiledGlossary =>
-			( { ...big, concepts: big.concepts.slice( 0, n ) } );
+		const sized = ( n: number ): CompiledGlossary => {
+			return { ...big, concepts: big.concepts.slice( 0, n ) };
+		};
 		const text = textFor( sized( 50 ) );
 		const index500 = buildTermIndex( sized( 500 ), 'fr' );
 		const buildMs = time( () => createMatcher( index500, 'fr' ) );
