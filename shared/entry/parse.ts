@@ -165,13 +165,18 @@ function parse( text: string, options: ParseOptions ): ParseResult {
 	const isEntryCall = ( rawTitle: string ): boolean => {
 		let name = titleKey( decodeText( stripComments( rawTitle ) ) );
 		name = name.replace( /^safesubst\s*:\s*/i, '' );
+		// `{{:X}}` transcludes the main-namespace page X, so it must then name the namespace.
+		const explicit = name.startsWith( ':' );
+		name = explicit ? titleKey( name.slice( 1 ) ) : name;
 		const colon = name.indexOf( ':' );
 		if ( colon >= 0 ) {
-			const ns = titleKey( name.slice( 0, colon ).replace( /^:/, '' ) ).toLowerCase();
+			const ns = titleKey( name.slice( 0, colon ) ).toLowerCase();
 			if ( !namespaces.has( ns ) ) {
 				return false;
 			}
 			name = titleKey( name.slice( colon + 1 ) );
+		} else if ( explicit ) {
+			return false;
 		}
 		return wanted.has( name );
 	};

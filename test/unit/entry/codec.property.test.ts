@@ -5,6 +5,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+
+/** Generous: these runs are fixed-size, and the machine running them may be busy. */
+const TIMEOUT = 120000;
 import { formatEntry } from '../../../shared/entry/format.ts';
 import { parseEntries } from '../../../shared/entry/parse.ts';
 import { normalizeText } from '../../../shared/entry/escape.ts';
@@ -81,7 +84,7 @@ describe( 'formatEntry / parseEntries', () => {
 			expect( entries[ 0 ]?.entry ).toEqual( expected( e ) );
 			expect( entries[ 0 ]?.extra ).toEqual( {} );
 		} ), { numRuns: 2000 } );
-	} );
+	}, TIMEOUT );
 
 	it( 'finds several entries among replies, signatures and other calls (300 pages)', () => {
 		const unique = { minLength: 1, maxLength: 5, selector: ( e: FeedbackEntry ) => e.id };
@@ -108,7 +111,7 @@ describe( 'formatEntry / parseEntries', () => {
 				expect( found.entry ).toEqual( expected( list[ k ] as FeedbackEntry ) );
 			}
 		} ), { numRuns: 300 } );
-	} );
+	}, TIMEOUT );
 
 	it( 'never throws on arbitrary text and returns well-formed results (3,000 texts)', () => {
 		const fragments = fc.array( fc.oneof(
@@ -134,5 +137,5 @@ describe( 'formatEntry / parseEntries', () => {
 				ids.add( found.entry.id );
 			}
 		} ), { numRuns: 3000 } );
-	} );
+	}, TIMEOUT );
 } );

@@ -5,6 +5,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+
+/** Generous: these runs are fixed-size, and the machine running them may be busy. */
+const TIMEOUT = 120000;
 import { decodeText, encodeText, normalizeText } from '../../../shared/entry/escape.ts';
 
 /** Texts from all of Unicode, in several shapes. */
@@ -99,7 +102,7 @@ describe( 'encodeText / decodeText', () => {
 				expect( decodeText( enc ) ).toBe( normalizeText( text ) );
 				expect( dangers( enc ) ).toEqual( [] );
 			} ), { numRuns: RUNS } );
-		} );
+		}, TIMEOUT );
 	}
 
 	it( 'normalizeText is idempotent and encoding normalises first', () => {
@@ -108,7 +111,7 @@ describe( 'encodeText / decodeText', () => {
 			expect( normalizeText( once ) ).toBe( once );
 			expect( encodeText( once ) ).toBe( encodeText( text ) );
 		} ), { numRuns: 500 } );
-	} );
+	}, TIMEOUT );
 
 	it( 'the checker itself catches what it must (it can fail)', () => {
 		expect( dangers( '{{x}}' ) ).not.toEqual( [] );
