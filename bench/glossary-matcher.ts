@@ -74,6 +74,10 @@ function textFor( glossary: CompiledGlossary ): string {
 	return parts.join( rand() < 0.5 ? ' ' : ', ' );
 }
 
+function withConcepts( glossary: CompiledGlossary, count: number ): CompiledGlossary {
+	return { ...glossary, concepts: glossary.concepts.slice( 0, count ) };
+}
+
 function median( values: number[] ): number {
 	const sorted = [ ...values ].sort( ( a, b ) => a - b );
 	return sorted[ Math.floor( sorted.length / 2 ) ] as number;
@@ -101,9 +105,7 @@ export const bench: BenchModule = {
 	name: 'glossary-matcher',
 	async run( context ) {
 		const big = glossaryOf( 2000 );
-		const sized = ( n: number ): CompiledGlossary => {
-			return { ...big, concepts: big.concepts.slice( 0, n ) };
-		};
+		const sized = ( n: number ): CompiledGlossary => withConcepts( big, n );
 		const text = textFor( sized( 50 ) );
 		const index500 = buildTermIndex( sized( 500 ), 'fr' );
 		const buildMs = time( () => createMatcher( index500, 'fr' ) );
