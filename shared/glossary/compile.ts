@@ -246,7 +246,8 @@ function readPage(
 	for ( const line of parsed.unclosed ) {
 		report( 'error', 'unclosed-template', line, `the {{${ templateName }}} call never closes (missing "}}"); the rest of the page is ignored` );
 	}
-	for ( const block of parsed.blocks ) {
+	// Translation pages repeat the source's parameters: report their mistakes once, on the source.
+	for ( const block of isSource ? parsed.blocks : [] ) {
 		const id = block.fields.id?.value;
 		for ( const stray of block.stray ) {
 			report( 'warning', 'unknown-parameter', stray.line, stray.name ?
