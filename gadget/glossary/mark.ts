@@ -3,9 +3,11 @@
  * section (or every occurrence) in a focusable element, in chunks of a few milliseconds.
  *
  * Marking only splits text nodes and wraps pieces of them, so the page's text is exactly the same
- * before and after. It skips everything {@link isExcludedElement} excludes, including terms it
- * marked before, so running it again on the same content (when `wikipage.content` fires again)
- * changes nothing.
+ * before and after. It works in two phases: finding (time-sliced, no DOM change, so yielding
+ * costs the browser no style or layout work), then wrapping (also sliced, and quick); a text
+ * node that changed in between is left alone. It skips everything {@link isExcludedElement}
+ * excludes, including terms it marked before, so running it again on the same content (when
+ * `wikipage.content` fires again) changes nothing.
  *
  * @packageDocumentation
  */
@@ -52,6 +54,8 @@ export interface MarkResult {
 	slices: number;
 	/** Longest chunk, in milliseconds. */
 	longestSliceMs: number;
+	/** Time spent working (all chunks, without the time given back between them), in ms. */
+	workMs: number;
 }
 
 /** Attribute holding the concept id on a marked term. */
@@ -92,12 +96,20 @@ function usableMatches( matches: TermMatch[], length: number ): TermMatch[] {
 	return usable;
 }
 
+/** Matches chosen in one text node, found in the first phase and wrapped in the second. */
+interface Pending {
+	text: Text;
+	data: string;
+	language: string;
+	matches: TermMatch[];
+}
+
 /**
  * Marks the terms in `root`. Resolves when the whole content has been walked; the page stays
  * responsive meanwhile because the walk yields every `sliceMs` milliseconds.
  */
 export async function markTerms( root: Element, options: MarkOptions ): Promise<MarkResult> {
-	const result: MarkResult = { marked: 0, textNodes: 0, slices: 0, longestSliceMs: 0 };
+	const result: MarkResult = { marked: 0, textNodes: 0, slices: 0, longestSliceMs: 0, workMs: 0 };
 	if ( isInsideExcluded( root, null ) ) {
 		return result;
 	}
@@ -136,17 +148,19 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		},
 	} );
 
-	/** Marks inside one text node; returns the last piece, where the walk goes on. */
-	const processText = ( text: Text ): Text => {
+	const pending: Pending[] = [];
+
+	/** Finds what to mark in one text node, without touching the DOM. */
+	const scanText = ( text: Text ): void => {
 		const data = text.data;
 		const parent = text.parentElement;
 		if ( !parent || data.length < 2 || !/\S/.test( data ) ) {
-			return text;
+			return;
 		}
 		const language = textLanguage( parent, options.defaultLanguage );
 		const matcher = matcherFor( language );
 		if ( !matcher ) {
-			return text;
+			return;
 		}
 		const chosen: TermMatch[] = [];
 		for ( const m of usableMatches( matcher.match( data ), data.length ) ) {
@@ -155,46 +169,74 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 				chosen.push( m );
 			}
 		}
-		let last = text;
+		if ( chosen.length ) {
+			pending.push( { text, data, language, matches: chosen } );
+		}
+	};
+
+	/** Wraps the chosen matches of one text node (unless the node changed meanwhile). */
+	const wrapText = ( item: Pending ): void => {
+		const text = item.text;
+		if ( !text.isConnected || text.data !== item.data || !text.parentNode ) {
+			return;
+		}
 		// From the end backwards, so the offsets of earlier matches stay valid after each split.
-		for ( let i = chosen.length - 1; i >= 0; i-- ) {
-			const m = chosen[ i ] as TermMatch;
-			const after = text.splitText( m.end );
-			if ( i === chosen.length - 1 ) {
-				last = after;
-			}
+		for ( let i = item.matches.length - 1; i >= 0; i-- ) {
+			const m = item.matches[ i ] as TermMatch;
+			text.splitText( m.end );
 			const termText = text.splitText( m.start );
-			const wrapper = createTermElement( doc, m.conceptId, language );
+			const wrapper = createTermElement( doc, m.conceptId, item.language );
 			( termText.parentNode as Node ).insertBefore( wrapper, termText );
 			wrapper.appendChild( termText );
 			result.marked++;
 		}
-		return last;
 	};
 
-	let done = false;
-	while ( !done ) {
-		const started = now();
-		const deadline = started + sliceMs;
-		let count = 0;
-		for ( ;; ) {
-			const node = walker.nextNode();
-			if ( !node ) {
-				done = true;
-				break;
+	/**
+	 * Runs `step` until it reports the end, yielding every `sliceMs`. Returns when done.
+	 * The clock is read every few steps only: reading it costs more than a step.
+	 */
+	const sliced = async ( step: () => boolean ): Promise<void> => {
+		let done = false;
+		while ( !done ) {
+			const started = now();
+			const deadline = started + sliceMs;
+			let count = 0;
+			while ( !( done = step() ) ) {
+				if ( ++count % CLOCK_EVERY === 0 && now() >= deadline ) {
+					break;
+				}
 			}
-			result.textNodes++;
-			walker.currentNode = processText( node as Text );
-			if ( ++count % CLOCK_EVERY === 0 && now() >= deadline ) {
-				break;
+			const slice = now() - started;
+			result.slices++;
+			result.workMs += slice;
+			result.longestSliceMs = Math.max( result.longestSliceMs, slice );
+			if ( !done ) {
+				await yielder();
 			}
 		}
-		result.slices++;
-		result.longestSliceMs = Math.max( result.longestSliceMs, now() - started );
-		if ( !done ) {
-			await yielder();
+	};
+
+	// Two phases: first find every match without changing the DOM (so the browser has no
+	// style or layout work to redo at each yield), then wrap them all, which is quick.
+	await sliced( () => {
+		const node = walker.nextNode();
+		if ( !node ) {
+			return true;
 		}
-	}
+		result.textNodes++;
+		scanText( node as Text );
+		return false;
+	} );
+	let next = 0;
+	await sliced( () => {
+		const item = pending[ next++ ];
+		if ( !item ) {
+			return true;
+		}
+		wrapText( item );
+		return false;
+	} );
 	return result;
 }
 
