@@ -36,7 +36,8 @@ const accountsScript = path.join( root, 'test', 'wiki', 'CreateAccounts.php' );
 /**
  * The local test accounts: key → user name, groups, BotPassword app id and grants.
  * The bot's grants are what the bot needs and no more: read, write pages (including its own
- * JSON pages in its user space: editmyconfig), high-volume (bot flag's apihighlimits). The
+ * JSON pages in its user space: editmyoptions carries editmyuserjson; editmycssjs would also
+ * allow its JS), high-volume (bot flag's apihighlimits). The
  * administrator's BotPassword `deploy` is what `npm run bot -- deploy` uses: it may edit the
  * interface, site JS/CSS/JSON and protected pages, protect pages and set page languages.
  */
@@ -45,11 +46,11 @@ export const ACCOUNT_SPECS = [
 		key: 'admin', name: 'Admin', groups: [ 'sysop', 'bureaucrat', 'interface-admin' ],
 		appId: 'deploy',
 		grants: [ 'basic', 'highvolume', 'editpage', 'createeditmovepage', 'editprotected',
-			'protect', 'editinterface', 'editsiteconfig', 'editmyconfig' ]
+			'protect', 'editinterface', 'editsiteconfig' ]
 	},
 	{
 		key: 'bot', name: 'LDWG-bot', groups: [ 'bot' ], appId: 'ldwg',
-		grants: [ 'basic', 'highvolume', 'editpage', 'createeditmovepage', 'editmyconfig' ]
+		grants: [ 'basic', 'highvolume', 'editpage', 'createeditmovepage', 'editmyoptions' ]
 	},
 	// Alice is the working-group member of the shipped sprint configuration.
 	{ key: 'alice', name: 'Alice', groups: [], appId: 'ldwg', grants: [ 'basic', 'editpage', 'createeditmovepage' ] },
@@ -315,6 +316,11 @@ function copyTree( from, to ) {
 function ensureCreated( port, log ) {
 	const p = paths( port );
 	if ( existsSync( p.settings ) && existsSync( p.accounts ) && existsSync( p.data ) ) {
+		const keyFile = path.join( p.dir, 'pristine-key' );
+		const key = existsSync( keyFile ) ? readFileSync( keyFile, 'utf8' ).trim() : '';
+		if ( key !== pristineKey() ) {
+			log( 'Note: this wiki was made with older settings or accounts (test/wiki/, ACCOUNT_SPECS); `npm run wiki:reset` makes a fresh one.' );
+		}
 		return false;
 	}
 	const pristine = ensurePristine( log );
@@ -322,6 +328,7 @@ function ensureCreated( port, log ) {
 	mkdirSync( p.dir, { recursive: true } );
 	copyTree( path.join( pristine, 'data' ), p.data );
 	writeLocalSettings( p.settings, port, p.data );
+	writeFileSync( path.join( p.dir, 'pristine-key' ), pristineKey() + '\n' );
 	// accounts.json last: its presence marks a complete wiki.
 	copyFileSync( path.join( pristine, 'accounts.json' ), p.accounts );
 	return true;

@@ -76,6 +76,13 @@ class LdwgCreateAccounts extends Maintenance {
 		if ( $existing ) {
 			$existing->delete();
 		}
+		// An unknown grant would be stored silently and the login would just lack the right.
+		$invalid = array_diff(
+			$spec['grants'], MediaWikiServices::getInstance()->getGrantsInfo()->getValidGrants()
+		);
+		if ( $invalid ) {
+			$this->fatalError( 'Unknown grants: ' . implode( ', ', $invalid ) );
+		}
 		$bp = BotPassword::newUnsaved( [
 			'user' => $user,
 			'appId' => $spec['appId'],
