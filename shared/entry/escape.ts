@@ -204,6 +204,8 @@ export function phpTrim( text: string ): string {
 }
 
 const NOWIKI = 'nowiki';
+/** A nowiki element or self-closed tag (built from parts: sources never spell the tag). */
+const NOWIKI_ELEMENT = new RegExp( `<${ NOWIKI }\\s*/>|<${ NOWIKI }(?:\\s[^>]*)?>([\\s\\S]*?)</${ NOWIKI }\\s*>`, 'gi' );
 
 /**
  * Removes HTML comments, as MediaWiki does before it reads a parameter (an unclosed comment runs
@@ -224,7 +226,6 @@ export function decodeParameterValue( raw: string, options: { named?: boolean } 
 	if ( options.named !== false ) {
 		value = phpTrim( value );
 	}
-	const open = new RegExp( `<${ NOWIKI }\\s*/>|<${ NOWIKI }(?:\\s[^>]*)?>([\\s\\S]*?)</${ NOWIKI }\\s*>`, 'gi' );
-	value = value.replace( open, ( _whole: string, inner?: string ) => inner ?? '' );
+	value = value.replace( NOWIKI_ELEMENT, ( _whole: string, inner?: string ) => inner ?? '' );
 	return decodeText( value );
 }

@@ -182,6 +182,32 @@ function parse( text: string, options: ParseOptions ): ParseResult {
 	};
 
 	const scan = scanTemplates( text, { opaqueTags: options.opaqueTags } );
+	// Quote spans merged and sorted, so each call is checked with a binary search.
+	const merged: { start: number; end: number }[] = [];
+	for ( const q of scan.quotes.slice().sort( ( a, b ) => a.start - b.start ) ) {
+		const last = merged[ merged.length - 1 ];
+		if ( last && q.start <= last.end ) {
+			last.end = Math.max( last.end, q.end );
+		} else {
+			merged.push( { start: q.start, end: q.end } );
+		}
+	}
+	const insideQuote = ( offset: number ): boolean => {
+		let lo = 0;
+		let hi = merged.length - 1;
+		while ( lo <= hi ) {
+			const mid = Math.floor( ( lo + hi ) / 2 );
+			const q = merged[ mid ] as { start: number; end: number };
+			if ( offset < q.start ) {
+				hi = mid - 1;
+			} else if ( offset >= q.end ) {
+				lo = mid + 1;
+			} else {
+				return true;
+			}
+		}
+		return false;
+	};
 	const starts = lineStarts( text );
 	const entries: ParsedEntry[] = [];
 	const problems: EntryProblem[] = [];
@@ -203,7 +229,7 @@ function parse( text: string, options: ParseOptions ): ParseResult {
 		if ( !isEntryCall( text.slice( call.title.start, call.title.end ) ) ) {
 			continue;
 		}
-		if ( scan.quotes.some( ( q ) => call.start >= q.start && call.start < q.end ) ) {
+		if ( insideQuote( call.start ) ) {
 			continue;
 		}
 		const parsed = readCall( text, call, starts, options.signatureNames ?? {}, problems );

@@ -132,8 +132,17 @@ export function scanTemplates( text: string, options: ScanOptions = {} ): ScanRe
 		const top = stack[ stack.length - 1 ];
 		return top ? top.nested : root;
 	};
+	// Runs of characters that can start or end nothing are skipped in one step.
+	const plain = /[^{}[\]|=<-]+/y;
 	let i = 0;
 	while ( i < n ) {
+		plain.lastIndex = i;
+		if ( plain.test( text ) ) {
+			i = plain.lastIndex;
+			if ( i >= n ) {
+				break;
+			}
+		}
 		const top = stack[ stack.length - 1 ];
 		const c = text[ i ];
 		const findPipe = top !== undefined && top.open !== '[';
@@ -240,7 +249,8 @@ export function scanTemplates( text: string, options: ScanOptions = {} ): ScanRe
 		const name = m[ 2 ] ?? '';
 		const lower = name.toLowerCase();
 		if ( quoteNames.has( lower ) ) {
-			const gt = text.indexOf( '>', at );
+			const gt = noMoreGt ? -1 : text.indexOf( '>', at );
+			noMoreGt = gt === -1;
 			if ( gt !== -1 && text[ gt - 1 ] !== '/' ) {
 				quoteEvents.push( { pos: at, name: lower, open: slash === '' } );
 			}
