@@ -102,18 +102,21 @@ function renderSection(
 
 function flagDetails( f: FlaggedItem ): string {
 	const parts: string[] = [];
+	// The fixed phrases are ours; only names and comments need escaping.
+	const name = ( n: string | null ): string => ( n === null ? '(hidden)' : escapeInline( n ) );
+	const quote = ( t: string ): string => `“${ escapeInline( excerpt( t, 120 ) ) }”`;
 	for ( const flag of f.flags ) {
-		let text = FLAG_TEXT[ flag ] ?? flag;
+		let text = FLAG_TEXT[ flag ] ?? escapeInline( flag );
 		if ( flag === 'forged' && f.signatureUser !== null ) {
-			text += ` (signed ${ f.signatureUser })`;
+			text += ` (signed ${ name( f.signatureUser ) })`;
 		} else if ( ( flag === 'removed' || flag === 'withdrawn' ) && f.removedBy !== null ) {
-			text += ` (by ${ f.removedBy })`;
+			text += ` (by ${ name( f.removedBy ) })`;
 		} else if ( flag === 'editedByOthers' ) {
-			text += ` (by ${ f.editedBy.map( ( e ) => e ?? '(hidden)' ).join( ', ' ) }; original: “${ excerpt( f.originalComment, 120 ) }”, now: “${ excerpt( f.latestComment, 120 ) }”)`;
+			text += ` (by ${ f.editedBy.map( name ).join( ', ' ) }; original: ${ quote( f.originalComment ) }, now: ${ quote( f.latestComment ) })`;
 		} else if ( flag === 'statusByNonMember' ) {
-			text += ` (${ f.ignoredStatus.map( ( s ) => `${ s.value } by ${ s.by ?? '(hidden)' }` ).join( ', ' ) })`;
+			text += ` (${ f.ignoredStatus.map( ( s ) => `${ s.value } by ${ name( s.by ) }` ).join( ', ' ) })`;
 		}
-		parts.push( escapeInline( text ) );
+		parts.push( text );
 	}
 	return parts.join( '; ' );
 }
