@@ -1,0 +1,263 @@
+/**
+ * The eager module in real Chromium on the local wiki: buttons at every section marker of the
+ * English draft and of the Arabic translation, in Vector 2022 and Minerva, reachable and usable
+ * by keyboard, with the section's counts from the summary JSON; one request per page view; no
+ * request and no change on a page that is not a draft even though it carries section markers;
+ * re-firing `wikipage.content` duplicates nothing; no serious accessibility violation in our
+ * elements.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
+import type { Skin, WikiPage } from '../helpers/browser.ts';
+import { apiClient, testWiki } from '../helpers/wiki.ts';
+
+const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
+/** Not a draft, but it carries section markers (so Meta's category condition would load us). */
+const NOT_A_DRAFT = 'Leadership Development Working Group/Marker sandbox';
+const SUMMARY_JSON = 'User:LDWG-bot/summary.json';
+const summary = readFileSync( path.resolve( __dirname, '../fixtures/contracts/summary.valid.json' ), 'utf8' );
+const HEADINGS_EN = [ 'Leader', 'Good leadership', 'Leadership skills', 'Leadership pathways' ];
+
+let browser: Browser;
+
+/**
+ * Requests our code makes: API queries and raw page loads naming our pages (the summary JSON in
+ * the bot's space, our message files). Skins make API requests of their own (Minerva does).
+ */
+function trackRequests( wiki: WikiPage ): string[] {
+	const seen: string[] = [];
+	wiki.page.on( 'request', ( request ) => {
+		const url = request.url();
+		if ( ( /\/api\.php\?/.test( url ) || /[?&]action=raw/.test( url ) ) &&
+			/ldwg/i.test( decodeURIComponent( url ) ) ) {
+			seen.push( url );
+		}
+	} );
+	return seen;
+}
+
+/**
+ * Opens a page and waits until the eager module is done: on a draft, until the summary request
+ * was answered and the buttons are there; elsewhere, until the module ran and `wikipage.content`
+ * was handled.
+ */
+async function openSettled( wiki: WikiPage, title: string, draft: boolean ): Promise<void> {
+	const answered = draft ?
+		wiki.page.waitForResponse(
+			( r ) => /api\.php\?.*summary\.json/.test( decodeURIComponent( r.url() ) ),
+			{ timeout: 60000 },
+		) :
+		null;
+	await wiki.open( title );
+	await expectGadgetReady( wiki );
+	await answered;
+	if ( draft ) {
+		await wiki.page.waitForFunction(
+			() => document.querySelectorAll( '.ldwg-feedback' ).length > 0,
+			undefined,
+			{ timeout: 30000 },
+		);
+	}
+	// Rendering happens in promise callbacks and hook handlers, all run before this timer.
+	await wiki.page.evaluate( () => new Promise( ( resolve ) => {
+		window.mw.hook( 'wikipage.content' ).add( () => setTimeout( resolve, 0 ) );
+	} ) );
+}
+
+async function feedbackButtons( wiki: WikiPage ): Promise<{ text: string; name: string }[]> {
+	return wiki.page.$$eval( 'button.ldwg-feedback-button', ( buttons ) => buttons.map( ( b ) => ( {
+		text: b.textContent || '',
+		name: b.getAttribute( 'aria-label' ) || '',
+	} ) ) );
+}
+
+/** Presses Tab until a feedback button has the focus; returns how many presses it took. */
+async function tabToFeedbackButton( wiki: WikiPage ): Promise<number> {
+	for ( let presses = 1; presses <= 400; presses++ ) {
+		await wiki.page.keyboard.press( 'Tab' );
+		const focused = await wiki.page.evaluate( () => !!document.activeElement &&
+			document.activeElement.classList.contains( 'ldwg-feedback-button' ) );
+		if ( focused ) {
+			return presses;
+		}
+	}
+	return -1;
+}
+
+beforeAll( async () => {
+	browser = await launchBrowser();
+	// Written by an interface administrator: the fixture stands in for the bot's output.
+	const admin = await apiClient( 'admin' );
+	await admin.save( SUMMARY_JSON, summary, 'Summary fixture for the gadget tests' );
+	await admin.save( NOT_A_DRAFT, '== Leader ==\n{{LDWG section|id=leader}}\nText.\n\n== Good leadership ==\n' +
+		'{{LDWG section|id=good-leadership}}\nMore text.\n', 'Marker sandbox for the gadget tests' );
+	// Readers whose glossary gadget is off, so that any change to the content is ours. Set in a
+	// logged-in browser session: the accounts' BotPasswords may not change preferences.
+	for ( const name of [ 'chandra', 'dana' ] as const ) {
+		const wiki = await newPage( browser, { account: name } );
+		try {
+			const { api } = testWiki();
+			const tokens = await wiki.context.request.get( `${ api }?action=query&meta=tokens&format=json&formatversion=2` );
+			type Tokens = { query: { tokens: { csrftoken: string } } };
+			const token = ( await tokens.json() as Tokens ).query.tokens.csrftoken;
+			const response = await wiki.context.request.post( api, {
+				form: { action: 'options', change: 'gadget-ldwg-glossary=0', token, format: 'json', formatversion: '2' },
+			} );
+			expect( await response.json() ).toMatchObject( { options: 'success' } );
+		} finally {
+			await wiki.close();
+		}
+	}
+}, 120000 );
+
+afterAll( async () => {
+	await browser?.close();
+} );
+
+describe.each( [ 'vector-2022', 'minerva' ] as Skin[] )( 'in %s', ( skin ) => {
+	it( 'gives every section of the English draft a keyboard-reachable button and its counts', async () => {
+		const wiki = await newPage( browser, { skin } );
+		try {
+			const requests = trackRequests( wiki );
+			await openSettled( wiki, DRAFT, true );
+			const buttons = await feedbackButtons( wiki );
+			expect( buttons.map( ( b ) => b.text ) ).toEqual( HEADINGS_EN.map( () => 'Give feedback' ) );
+			expect( buttons.map( ( b ) => b.name ) ).toEqual( HEADINGS_EN.map( ( h ) => `Give feedback on the section "${ h }"` ) );
+			// The template's link for readers without JavaScript is replaced by the button.
+			expect( await wiki.page.locator( '.ldwg-section-nojs:visible' ).count() ).toBe( 0 );
+			// Counts of the summary fixture: 3 entries on "leader", 1 on "good-leadership".
+			const leader = wiki.page.locator( '.ldwg-feedback[data-ldwg-section="leader"] .ldwg-feedback-counts' );
+			expect( await leader.locator( 'a' ).textContent() ).toBe( 'Feedback so far: 3' );
+			expect( await leader.locator( 'a' ).getAttribute( 'href' ) ).toMatch( /Feedback_summary#definition-leader$/ );
+			expect( await leader.locator( 'li' ).allTextContents() ).toEqual( [ 'Support: 1', 'Support with changes: 1', 'Oppose: 1' ] );
+			expect( await wiki.page.locator( '.ldwg-feedback[data-ldwg-section="leadership-skills"] .ldwg-feedback-counts' ).isHidden() ).toBe( true );
+			// One request: the summary JSON, cacheable.
+			expect( requests, requests.join( '\n' ) ).toHaveLength( 1 );
+			const params = new URL( requests[ 0 ] as string ).searchParams;
+			expect( params.get( 'titles' ) ).toBe( SUMMARY_JSON );
+			expect( Number( params.get( 'maxage' ) ) ).toBeGreaterThan( 0 );
+
+			// Keyboard: Tab reaches the first button; Enter loads the form module.
+			await wiki.page.locator( 'body' ).focus();
+			expect( await tabToFeedbackButton( wiki ) ).toBeGreaterThan( 0 );
+			const focusedName = await wiki.page.evaluate( () => document.activeElement?.getAttribute( 'aria-label' ) );
+			expect( focusedName ).toBe( 'Give feedback on the section "Leader"' );
+			await wiki.page.keyboard.press( 'Enter' );
+			await wiki.page.waitForFunction( () => window.mw.loader.getState( 'ext.gadget.ldwg-form' ) === 'ready', undefined, { timeout: 30000 } );
+			await screenshot( wiki, `gadget-core-${ skin }-en` );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+
+	it( 'gives every section of the Arabic translation a button in the reader\'s language', async () => {
+		const wiki = await newPage( browser, { skin, account: 'dana', uselang: 'ar' } );
+		try {
+			const requests = trackRequests( wiki );
+			await openSettled( wiki, `${ DRAFT }/ar`, true );
+			const buttons = await feedbackButtons( wiki );
+			expect( buttons ).toHaveLength( 4 );
+			expect( buttons.every( ( b ) => b.text === 'أبدِ رأيك' ) ).toBe( true );
+			// The accessible name carries the translated heading (not the English label).
+			expect( buttons.every( ( b ) => b.name.startsWith( 'أبدِ رأيك في القسم «' ) ) ).toBe( true );
+			expect( buttons.some( ( b ) => HEADINGS_EN.some( ( h ) => b.name.includes( `«${ h }»` ) ) ) ).toBe( false );
+			const widget = wiki.page.locator( '.ldwg-feedback' ).first();
+			expect( await widget.getAttribute( 'lang' ) ).toBe( 'ar' );
+			expect( await widget.getAttribute( 'dir' ) ).toBe( 'rtl' );
+			// Translations and summary came in one request.
+			expect( requests ).toHaveLength( 1 );
+			expect( new URL( requests[ 0 ] as string ).searchParams.get( 'titles' ) )
+				.toBe( `MediaWiki:Gadget-ldwg-messages-ar.json|${ SUMMARY_JSON }` );
+			expect( await tabToFeedbackButton( wiki ) ).toBeGreaterThan( 0 );
+			await screenshot( wiki, `gadget-core-${ skin }-ar` );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+
+	it( 'has no serious or critical accessibility violation in its elements', async () => {
+		for ( const [ lang, title ] of [ [ 'en', DRAFT ], [ 'ar', `${ DRAFT }/ar` ] ] as const ) {
+			const wiki = await newPage( browser, { skin, account: 'chandra', uselang: lang } );
+			try {
+				await openSettled( wiki, title, true );
+				const results = await new AxeBuilder( { page: wiki.page } ).include( '.ldwg-feedback' ).analyze();
+				const serious = results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' );
+				expect( serious.map( ( v ) => `${ v.id }: ${ v.help }` ), `${ skin } ${ lang }` ).toEqual( [] );
+				expect( results.passes.length ).toBeGreaterThan( 0 );
+			} finally {
+				await wiki.close();
+			}
+		}
+	} );
+} );
+
+describe( 'on a page that is not a draft', () => {
+	it( 'makes no request and changes nothing, even with section markers on the page', async () => {
+		const wiki = await newPage( browser, { account: 'dana' } );
+		try {
+			await wiki.page.addInitScript( () => {
+				// Every change inside the content after the HTML is parsed.
+				const seen: string[] = [];
+				( window as unknown as { ldwgMutations: string[] } ).ldwgMutations = seen;
+				document.addEventListener( 'DOMContentLoaded', () => {
+					const content = document.getElementById( 'mw-content-text' );
+					if ( content ) {
+						const observer = new MutationObserver( ( records ) => {
+							records.forEach( ( r ) => seen.push( `${ r.type } ${ r.target.nodeName }` ) );
+						} );
+						observer.observe( content, {
+							subtree: true, childList: true, attributes: true, characterData: true,
+						} );
+					}
+				} );
+			} );
+			const requests = trackRequests( wiki );
+			await openSettled( wiki, NOT_A_DRAFT, false );
+			await wiki.page.waitForLoadState( 'networkidle' );
+			expect( await wiki.page.locator( '.ldwg-section' ).count() ).toBe( 2 );
+			expect( requests ).toEqual( [] );
+			const mutations = await wiki.page.evaluate(
+				() => ( window as unknown as { ldwgMutations: string[] } ).ldwgMutations,
+			);
+			expect( mutations ).toEqual( [] );
+			expect( await wiki.page.locator( '.ldwg-feedback, [data-ldwg-mounted]' ).count() ).toBe( 0 );
+			expect( await wiki.page.locator( '.ldwg-section-nojs:visible' ).count() ).toBe( 2 );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
+
+describe( 'when wikipage.content fires again', () => {
+	it( 'duplicates nothing and makes no new request', async () => {
+		const wiki = await newPage( browser, { account: 'dana' } );
+		try {
+			const requests = trackRequests( wiki );
+			await openSettled( wiki, DRAFT, true );
+			const before = await wiki.page.locator( '#mw-content-text' ).innerHTML();
+			await wiki.page.evaluate( async () => {
+				const $content = $( '#mw-content-text' );
+				window.mw.hook( 'wikipage.content' ).fire( $content );
+				window.mw.hook( 'wikipage.content' ).fire( $content.find( '.mw-parser-output' ) );
+				window.mw.hook( 'wikipage.content' ).fire( $content );
+				// The module renders in promise callbacks, which all run before this timer.
+				await new Promise( ( resolve ) => {
+					setTimeout( resolve, 0 );
+				} );
+			} );
+			expect( await wiki.page.locator( 'button.ldwg-feedback-button' ).count() ).toBe( 4 );
+			expect( await wiki.page.locator( '#mw-content-text' ).innerHTML() ).toBe( before );
+			expect( requests ).toHaveLength( 1 );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
