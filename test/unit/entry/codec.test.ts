@@ -3,7 +3,7 @@
  * the encoding table, parsing details and signatures.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
 	ENTRY_VERSION,
@@ -54,7 +54,9 @@ describe( 'entry contract', () => {
 	} );
 
 	it( 'reports every problem of the invalid fixtures with its path', () => {
-		for ( const name of [ 'entry.invalid-fields.json', 'entry.invalid-version.json', 'entry.invalid-structure.json' ] ) {
+		const names = readdirSync( CONTRACTS ).filter( ( f ) => f.startsWith( 'entry.invalid-' ) ).sort();
+		expect( names ).toEqual( [ 'entry.invalid-fields.json', 'entry.invalid-structure.json', 'entry.invalid-version.json' ] );
+		for ( const name of names ) {
 			const fixture = load( name ) as { document: unknown; problems: string[] };
 			const result = validateEntry( fixture.document );
 			expect( result.ok, name ).toBe( false );
