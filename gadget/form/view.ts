@@ -352,7 +352,9 @@ export function buildForm( settings: FormSettings, ctx: ViewContext ): FormView 
 		form,
 		el( 'footer', { class: 'cdx-dialog__footer cdx-dialog__footer--default' }, [
 			el( 'div', { class: 'cdx-dialog__footer__actions' }, [
-				saveButton, previewButton, cancelButton,
+				// DOM order = visual order = tab order (Codex reverses it with CSS; form.css
+				// undoes that), with the primary action last, where the eye ends.
+				cancelButton, previewButton, saveButton,
 			] ),
 		] ),
 		live,

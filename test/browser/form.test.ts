@@ -182,6 +182,9 @@ describe( 'saving feedback', () => {
 			await openForm( wiki, DRAFT );
 			const notice = wiki.page.locator( '.ldwg-form .ldwg-form-anon' );
 			await expect.poll( async () => notice.textContent(), { timeout: 30000 } ).toMatch( /IP address/ );
+			// MediaWiki's own words (anoneditwarning, rendered by the wiki) with its login link.
+			await expect.poll( async () => notice.locator( 'a[href*="UserLogin"]' ).count(),
+				{ timeout: 30000 } ).toBeGreaterThan( 0 );
 			const marker = `anon-${ Date.now() }`;
 			await choose( wiki, 'support' );
 			await wiki.page.locator( '.ldwg-form textarea[name="comment"]' ).fill( marker );

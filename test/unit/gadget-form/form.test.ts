@@ -159,12 +159,15 @@ describe( 'keyboard and focus', () => {
 		// Focus is on the first stance.
 		expect( ( document.activeElement as HTMLInputElement ).value ).toBe( 'support' );
 		// Tab on the last button wraps to the first control (the close button), and back.
-		const cancel = Array.from( dialog().querySelectorAll( 'footer button' ) ).pop() as HTMLButtonElement;
-		cancel.focus();
+		const buttons = Array.from( dialog().querySelectorAll( 'footer button' ) );
+		// Buttons in visual order: Cancel, Show preview, Publish (the primary action last).
+		expect( buttons.map( ( b ) => b.textContent ) ).toEqual( [ 'Cancel', 'Show preview', 'Publish feedback' ] );
+		const last = buttons.pop() as HTMLButtonElement;
+		last.focus();
 		key( 'Tab' );
 		expect( document.activeElement?.getAttribute( 'aria-label' ) ).toBe( 'Close' );
 		key( 'Tab', true );
-		expect( document.activeElement ).toBe( cancel );
+		expect( document.activeElement ).toBe( last );
 		key( 'Escape' );
 		expect( dialog() ).toBeNull();
 		expect( document.activeElement ).toBe( button );
