@@ -99,7 +99,9 @@ async function append( client: Mwn, title: string, line: string ): Promise<void>
 }
 
 /** Replaces the line holding an entry id with another line (or removes it). */
-async function replaceLine( client: Mwn, title: string, id: string, line: string | null ): Promise<void> {
+async function replaceLine(
+	client: Mwn, title: string, id: string, line: string | null,
+): Promise<void> {
 	const text = await pageText( client, title );
 	const lines = text.split( '\n' );
 	const i = lines.findIndex( ( l ) => l.includes( `|id=${ id }` ) );
@@ -127,6 +129,11 @@ const A2 = entry( 'a2', { section: 'good-leadership', stance: 'support', region:
 const D1 = entry( 'd1', { section: 'good-leadership', stance: 'oppose', region: 'northern-western-europe', lang: 'en', comment: 'Too long' } );
 
 let admin: Mwn;
+
+/** Latest revision ids of the summary page and the JSON page. */
+async function outputRevisions(): Promise<number[]> {
+	return [ await revisionOf( admin, summaryTitle ), await revisionOf( admin, jsonTitle ) ];
+}
 let dana: Mwn;
 
 beforeAll( async () => {
@@ -261,12 +268,12 @@ describe( 'ldwg-bot summary on the local wiki', () => {
 	} );
 
 	it( 'writes identical pages after the cache is deleted', async () => {
-		const before = [ await revisionOf( admin, summaryTitle ), await revisionOf( admin, jsonTitle ) ];
+		const before = await outputRevisions();
 		rmSync( stateDir, { recursive: true, force: true } );
 		const r = bot( 'run' );
 		expect( r.status, r.stderr ).toBe( 0 );
 		expect( r.stdout ).toContain( 'page unchanged, JSON unchanged' );
-		expect( [ await revisionOf( admin, summaryTitle ), await revisionOf( admin, jsonTitle ) ] ).toEqual( before );
+		expect( await outputRevisions() ).toEqual( before );
 	} );
 
 	it( 'rebuilds from history when the cache is corrupted', () => {
@@ -280,7 +287,7 @@ describe( 'ldwg-bot summary on the local wiki', () => {
 	it( 'shows diffs and makes no edit with --dry-run', async () => {
 		const E1 = entry( 'e1', { stance: 'support', region: 'south-asia', lang: 'en', comment: 'Dry run entry' } );
 		await append( dana, talk, `${ formatEntry( E1 ) } ~~~~` );
-		const before = [ await revisionOf( admin, summaryTitle ), await revisionOf( admin, jsonTitle ) ];
+		const before = await outputRevisions();
 		const r = bot( 'summary', '--dry-run' );
 		expect( r.status, r.stderr ).toBe( 0 );
 		expect( r.stdout ).toContain( `--- ${ summaryTitle } (current)` );
@@ -288,7 +295,7 @@ describe( 'ldwg-bot summary on the local wiki', () => {
 		expect( r.stdout ).toMatch( /^-\| 2 \|\| 2 \|\| 1 \|\| 1 \|\| 0 \|\| 0$/m );
 		expect( r.stdout ).toMatch( /^\+\| 3 \|\| 3 \|\| 2 \|\| 1 \|\| 0 \|\| 0$/m );
 		expect( r.stdout ).toContain( 'dry run: page would-edit, JSON would-edit' );
-		expect( [ await revisionOf( admin, summaryTitle ), await revisionOf( admin, jsonTitle ) ] ).toEqual( before );
+		expect( await outputRevisions() ).toEqual( before );
 	} );
 
 	it( 'stops with exit 3 when the shutoff page does not say run', async () => {
