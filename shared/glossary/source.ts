@@ -129,6 +129,14 @@ function scanTemplate( text: string, start: number ): { end: number; pipes: numb
 const FUZZY_CLASS = /\bclass\s*=\s*["'][^"']*\bmw-translate-fuzzy\b/;
 const LANG_ATTR = /\blang\s*=\s*["']?([A-Za-z0-9-]+)/;
 const WRAPPER = /<(span|div)\b([^>]*)>([\s\S]*?)<\/\1\s*>/g;
+const OUTER_WRAPPER = /^<(span|div)\b([^>]*)>([\s\S]*)<\/\1\s*>$/;
+
+/** Whether `text` opens and closes `tag` elements equally often (so an outer pair is a pair). */
+function balanced( text: string, tag: string ): boolean {
+	const opens = text.split( new RegExp( `<${ tag }\\b`, 'i' ) ).length;
+	const closes = text.split( new RegExp( `</${ tag }\\s*>`, 'i' ) ).length;
+	return opens === closes;
+}
 
 /**
  * Removes Translate's wrappers from a translation page's field and tells what they meant:
@@ -136,7 +144,8 @@ const WRAPPER = /<(span|div)\b([^>]*)>([\s\S]*?)<\/\1\s*>/g;
  * `mw-translate-fuzzy` is outdated. Untranslated wins when both occur in one field.
  */
 function unwrapTranslation( raw: string, language: string ): { text: string; state: FieldState } {
-	let state: FieldState = 'current';
+	// Widened on purpose: `unwrap` below changes it, which the compiler cannot see.
+	let state = 'current' as FieldState;
 	const unwrap = ( whole: string, _tag: string, attributes: string, inner: string ): string => {
 		if ( FUZZY_CLASS.test( attributes ) ) {
 			if ( state === 'current' ) {
@@ -151,6 +160,19 @@ function unwrapTranslation( raw: string, language: string ): { text: string; sta
 		}
 		return whole;
 	};
+	// The usual case, one wrapper around the whole unit, is unwrapped first so that markup
+	// inside the translation (a nested span) cannot end it early.
+	const outer = OUTER_WRAPPER.exec( raw.trim() );
+	if ( outer && balanced( outer[ 3 ] as string, outer[ 1 ] as string ) ) {
+		const [ whole, tag, attributes, inner ] = outer as unknown as string[] as [
+			string, string, string, string ];
+		if ( unwrap( whole, tag, attributes, inner ) !== whole ) {
+			const rest = unwrapTranslation( inner, language );
+			const worst = state === 'untranslated' || rest.state === 'untranslated' ?
+				'untranslated' : 'outdated';
+			return { text: rest.text, state: worst };
+		}
+	}
 	const text = raw.replace( WRAPPER, unwrap );
 	return { text, state };
 }
