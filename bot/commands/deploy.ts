@@ -16,7 +16,7 @@ import { createClient, credentialsFromEnv, UsageError } from '../client.ts';
 import type { Credentials } from '../client.ts';
 import {
 	configPages, DEFINITION_TITLE, descriptionPages, gadgetFilePages, gadgetNames,
-	mergeDefinition, readDefinition, SPRINT_CONFIG_TITLE, templatePages, repoRoot,
+	mergeDefinition, readDefinition, SPRINT_CONFIG_TITLE, templatePages, repoRoot, siteSetting,
 } from '../deploy/plan.ts';
 import { publishPages, readPages } from '../deploy/publish.ts';
 import type { PlannedPage, PublishResult } from '../deploy/publish.ts';
@@ -76,8 +76,9 @@ interface ProtectionInfo {
 async function protectSprintConfig(
 	client: Mwn, summary: string, log: ( line: string ) => void,
 ): Promise<void> {
+	const title = siteSetting( [ 'pages', 'sprintConfig' ] ) ?? SPRINT_CONFIG_TITLE;
 	const response = await client.request( {
-		action: 'query', prop: 'info', inprop: 'protection', titles: SPRINT_CONFIG_TITLE, formatversion: '2',
+		action: 'query', prop: 'info', inprop: 'protection', titles: title, formatversion: '2',
 	} ) as { query?: { pages?: ProtectionInfo[] } };
 	const page = response.query?.pages?.[ 0 ];
 	if ( !page || page.missing ) {
@@ -87,10 +88,10 @@ async function protectSprintConfig(
 		return;
 	}
 	await client.request( {
-		action: 'protect', title: SPRINT_CONFIG_TITLE, protections: 'edit=sysop|move=sysop',
+		action: 'protect', title, protections: 'edit=sysop|move=sysop',
 		expiry: 'infinite', reason: summary, token: client.csrfToken,
 	} );
-	log( `protected: ${ SPRINT_CONFIG_TITLE }` );
+	log( `protected: ${ title }` );
 }
 
 /**
@@ -138,7 +139,7 @@ export async function deployCommand(
 	try {
 		const client = await createClient( {
 			apiUrl: options.wiki,
-			contact: DEFAULT_CONTACT,
+			contact: siteSetting( [ 'operator', 'contact' ] ) ?? DEFAULT_CONTACT,
 			credentials: deployCredentialsFromEnv(),
 			// Deploying is a handful of interactive edits by an administrator, not a bot run.
 			maxlag: false,

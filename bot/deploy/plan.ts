@@ -108,13 +108,41 @@ export function descriptionPages( names: string[], i18nFile = path.join( repoRoo
 }
 
 /**
+ * A string at a path of the site configuration (`wiki-content/config/site.json`), e.g.
+ * `[ 'pages', 'sprintConfig' ]`; undefined when the file, the path or a string there is missing.
+ */
+export function siteSetting(
+	keys: string[], file = path.join( repoRoot, 'wiki-content', 'config', 'site.json' ),
+): string | undefined {
+	if ( !existsSync( file ) ) {
+		return undefined;
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse( readFileSync( file, 'utf8' ) );
+	} catch {
+		// configPages() reports the broken file with its name.
+		return undefined;
+	}
+	for ( const key of keys ) {
+		value = typeof value === 'object' && value !== null ?
+			( value as Record<string, unknown> )[ key ] :
+			undefined;
+	}
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
  * The two configuration pages from `wiki-content/config/` (site and sprint), each checked to be
- * valid JSON so a typo never reaches the wiki.
+ * valid JSON so a typo never reaches the wiki. The sprint page's title comes from the site
+ * configuration (`pages.sprintConfig`), defaulting to {@link SPRINT_CONFIG_TITLE}.
  *
  * @throws Error on a file that is not JSON.
  */
 export function configPages(
-	dir = path.join( repoRoot, 'wiki-content', 'config' ), sprintTitle = SPRINT_CONFIG_TITLE,
+	dir = path.join( repoRoot, 'wiki-content', 'config' ),
+	sprintTitle = siteSetting( [ 'pages', 'sprintConfig' ], path.join( dir, 'site.json' ) ) ??
+		SPRINT_CONFIG_TITLE,
 ): PlannedPage[] {
 	const pages: PlannedPage[] = [];
 	for ( const [ file, title, contentModel ] of [
