@@ -16,6 +16,8 @@ import { languageDir } from './direction.ts';
 
 /** Grace period before a hover popup closes, so the pointer can travel into it. */
 const LEAVE_DELAY_MS = 300;
+/** How long focus returned to a term by closing its popup does not reopen it. */
+const REFOCUS_MS = 1000;
 
 interface Open {
 	term: HTMLElement;
@@ -43,6 +45,14 @@ export function createPopupController(
 	let leaveTimer: ReturnType<typeof setTimeout> | undefined;
 	let request = 0;
 	let counter = 0;
+	// Focus handed back to a term on close must not reopen its popup. The eager module's focus
+	// handler reaches `open` asynchronously, so the hand-back is remembered for a moment.
+	let refocused: { term: HTMLElement; until: number } | null = null;
+
+	const returnFocus = ( term: HTMLElement ): void => {
+		refocused = { term, until: Date.now() + REFOCUS_MS };
+		term.focus();
+	};
 
 	/** Whether `node` is inside the open term or popup. */
 	const contains = ( node: Node | null ): boolean => !!node && !!current &&
@@ -152,7 +162,7 @@ export function createPopupController(
 		}, msg );
 		parts.close.addEventListener( 'click', () => {
 			close();
-			term.focus();
+			returnFocus( term );
 		} );
 		parts.switchOff.addEventListener( 'click', () => {
 			close();
@@ -176,6 +186,10 @@ export function createPopupController(
 	};
 
 	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
+		if ( reason === 'focus' && refocused && refocused.term === term && Date.now() < refocused.until ) {
+			return;
+		}
+		refocused = null;
 		cancelClose();
 		if ( current && current.term === term ) {
 			if ( reason !== 'hover' ) {
@@ -202,7 +216,7 @@ export function createPopupController(
 			const term = current.term;
 			close();
 			if ( focusInside ) {
-				term.focus();
+				returnFocus( term );
 			}
 		}
 	} );

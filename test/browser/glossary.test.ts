@@ -222,7 +222,7 @@ describe( 'translators in Special:Translate (reproduced editor)', () => {
 		await wiki.page.route( /title=Special(%3A|:)BlankPage/, async ( route ) => {
 			const response = await route.fetch();
 			const html = ( await response.text() )
-				.replace( /"wgCanonicalSpecialPageName":"BlankPage"/, '"wgCanonicalSpecialPageName":"Translate"' )
+				.replace( /"wgCanonicalSpecialPageName":"[^"]*"/, '"wgCanonicalSpecialPageName":"Translate"' )
 				.replace( /(<div id="mw-content-text"[^>]*>)/, `$1${ editorFixture }` );
 			await route.fulfill( { response, body: html } );
 		} );
@@ -256,6 +256,7 @@ describe( 'switching highlighting off', () => {
 		await expect.poll( () => wiki.page.locator( '.ldwg-term' ).count() ).toBe( 0 );
 		const requests = trackGlossaryRequests( wiki );
 		await wiki.open( DRAFT );
+		await wiki.page.waitForLoadState( 'networkidle' );
 		await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
 		const switchOn = wiki.page.locator( '#ldwg-glossary-switch-on a' );
 		await switchOn.waitFor( { state: 'attached' } );
