@@ -1,0 +1,326 @@
+/**
+ * The gadget's weight on readers, measured in Chromium (Debian's, through playwright-core) on the
+ * bench wiki, with the gadget deployed as on Meta:
+ *
+ * - `gadget.eager_gzip_bytes`: gzip size of OUR files an English draft page view loads — the
+ *   ResourceLoader response of the eager modules (`ext.gadget.ldwg` and `ext.gadget.ldwg-glossary`:
+ *   JS, CSS, bundled English messages and the configuration JSON package file in each), plus
+ *   the responses of the requests our code makes (summary JSON, glossary term index, …). The
+ *   modules are fetched again on their own (`load.php?modules=<ours>`) because ResourceLoader may
+ *   batch them with core modules in one response; bodies are gzipped here (level 6, as servers
+ *   do). Goal ≤ 8,000.
+ * - `gadget.eager_gzip_bytes_ar`: the same for a reader of the Arabic translation in Arabic
+ *   (translated messages come in the summary request).
+ * - `gadget.lazy_gzip_bytes`: what opening the form adds (`ext.gadget.ldwg-form` and the
+ *   requests it makes on opening).
+ * - `gadget.pageview_requests`: HTTP requests our code makes on an English draft page view
+ *   (API and raw page requests naming our pages; ResourceLoader's own request for the gadget
+ *   modules is not counted). The summary request is checked to be cacheable (`maxage`).
+ * - `gadget.nontarget_requests` and `gadget.nontarget_dom_changes`: on a page that is not a
+ *   draft but carries section markers (so the category condition would load the gadget on
+ *   Meta too), requests naming our pages, and mutations inside `#mw-content-text` after the
+ *   HTML was parsed. Goal 0 and 0.
+ *
+ * Without a bench wiki, `eager_gzip_bytes` is computed from dist/ and the shipped JSON instead
+ * (said in its note) and the other figures are `null` with the reason.
+ *
+ * @packageDocumentation
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BenchModule, BenchWiki, Figure } from './types.ts';
+
+const root = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..' );
+const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
+const NOT_A_DRAFT = 'Leadership Development Working Group/Bench marker sandbox';
+const SUMMARY_JSON = 'User:LDWG-bot/summary.json';
+const EAGER_MODULES = [ 'ext.gadget.ldwg', 'ext.gadget.ldwg-glossary' ];
+const isEager = ( m: string ): boolean => EAGER_MODULES.includes( m );
+const FORM_MODULE = 'ext.gadget.ldwg-form';
+const GOAL_EAGER = '≤ 8000';
+
+const gz = ( body: Buffer | string ): number => gzipSync( body, { level: 6 } ).length;
+
+/** Requests naming our pages: API queries and raw loads (the summary, messages, term indexes). */
+function isOurRequest( url: string ): boolean {
+	return ( /\/api\.php\?/.test( url ) || /[?&]action=raw/.test( url ) ) &&
+		/ldwg/i.test( decodeURIComponent( url ) );
+}
+
+/** Our gadget modules named in a load.php URL. */
+function ourModules( url: string ): string[] {
+	if ( !/\/load\.php\?/.test( url ) ) {
+		return [];
+	}
+	const modules = new URL( url ).searchParams.get( 'modules' ) || '';
+	// ResourceLoader packs names: `ext.gadget.ldwg,ldwg-glossary|jquery,…`.
+	const names: string[] = [];
+	for ( const group of modules.split( '|' ) ) {
+		const parts = group.split( ',' );
+		const first = parts[ 0 ] || '';
+		const prefix = first.slice( 0, first.lastIndexOf( '.' ) + 1 );
+		names.push( first, ...parts.slice( 1 ).map( ( p ) => prefix + p ) );
+	}
+	return names.filter( ( n ) => /^ext\.gadget\.ldwg(?:-|$)/.test( n ) );
+}
+
+interface Capture {
+	/** Our requests (see isOurRequest) with their gzip sizes. */
+	ours: { url: string; gzip: number }[];
+	/** Our modules ResourceLoader loaded. */
+	modules: Set<string>;
+}
+
+function capture( page: Page ): Capture {
+	const result: Capture = { ours: [], modules: new Set() };
+	page.on( 'request', ( request ) => {
+		ourModules( request.url() ).forEach( ( m ) => result.modules.add( m ) );
+	} );
+	page.on( 'response', async ( response ) => {
+		if ( isOurRequest( response.url() ) ) {
+			const entry = { url: response.url(), gzip: 0 };
+			result.ours.push( entry );
+			try {
+				entry.gzip = gz( await response.body() );
+			} catch {
+				// Body not available (redirect); counted as a request with no bytes.
+			}
+		}
+	} );
+	return result;
+}
+
+/** gzip size of our modules as ResourceLoader serves them, fetched on their own. */
+async function moduleBytes(
+	context: BrowserContext,
+	base: string,
+	modules: string[],
+	lang: string,
+): Promise<number> {
+	if ( !modules.length ) {
+		return 0;
+	}
+	const query = new URLSearchParams( { modules: modules.join( '|' ), lang, skin: 'vector-2022' } );
+	const response = await context.request.get( `${ base }/load.php?${ query.toString() }` );
+	return gz( await response.body() );
+}
+
+async function login( context: BrowserContext, wiki: BenchWiki, key: string ): Promise<void> {
+	const local = wiki.accounts[ key ];
+	if ( !local ) {
+		throw new Error( `no ${ key } account on the bench wiki` );
+	}
+	const tokens = await context.request.get(
+		`${ wiki.api }?action=query&meta=tokens&type=login&format=json&formatversion=2`,
+	);
+	type Tokens = { query: { tokens: { logintoken: string } } };
+	const loginToken = ( await tokens.json() as Tokens ).query.tokens.logintoken;
+	const response = await context.request.post( wiki.api, { form: {
+		action: 'clientlogin', username: local.username, password: local.password,
+		logintoken: loginToken, loginreturnurl: wiki.api, format: 'json', formatversion: '2',
+	} } );
+	const body = await response.json() as { clientlogin?: { status: string } };
+	if ( body.clientlogin?.status !== 'PASS' ) {
+		throw new Error( `login as ${ key } failed` );
+	}
+}
+
+/** Writes a page as the administrator unless it exists already. */
+async function ensurePage(
+	browser: Browser,
+	wiki: BenchWiki,
+	title: string,
+	text: string,
+): Promise<void> {
+	const context = await browser.newContext();
+	try {
+		await login( context, wiki, 'admin' );
+		const query = await context.request.get( `${ wiki.api }?${ new URLSearchParams( {
+			action: 'query', titles: title, meta: 'tokens', format: 'json', formatversion: '2',
+		} ).toString() }` );
+		type Answer = { query: { pages: { missing?: boolean }[]; tokens: { csrftoken: string } } };
+		const answer = await query.json() as Answer;
+		if ( !answer.query.pages[ 0 ]?.missing ) {
+			return;
+		}
+		await context.request.post( wiki.api, { form: {
+			action: 'edit', title, text, summary: 'bench fixture', token: answer.query.tokens.csrftoken,
+			format: 'json', formatversion: '2',
+		} } );
+	} finally {
+		await context.close();
+	}
+}
+
+function indexUrl( wiki: BenchWiki ): string {
+	return wiki.url.replace( /\/index\.php$/, '' );
+}
+
+/** Opens a page and waits until our code is done (network idle after the gadget ran). */
+async function view(
+	page: Page,
+	base: string,
+	title: string,
+	params: Record<string, string> = {},
+): Promise<void> {
+	await page.goto( `${ base }/index.php?${ new URLSearchParams( { title, ...params } ).toString() }` );
+	await page.waitForFunction(
+		() => window.mw && window.mw.loader.getState( 'ext.gadget.ldwg' ) === 'ready',
+		undefined,
+		{ timeout: 60000 },
+	);
+	await page.waitForLoadState( 'networkidle' );
+}
+
+/** Eager bytes computed from the build output when no wiki is available. */
+function fromDist(): Figure {
+	const dist = path.join( root, 'dist', 'gadget' );
+	const files = [ 'ldwg-core.js', 'ldwg-core.css', 'ldwg-glossary.js', 'ldwg-glossary.css' ]
+		.map( ( f ) => path.join( dist, f ) );
+	const config = path.join( root, 'wiki-content', 'config', 'site.json' );
+	const summary = path.join( root, 'test', 'fixtures', 'contracts', 'summary.valid.json' );
+	if ( !files.every( existsSync ) ) {
+		return { value: null, reason: 'no bench wiki and no build output in dist/gadget (run npm run build)' };
+	}
+	// Each eager module carries the configuration as a package file.
+	const parts = [ ...files, config, config, summary ].map( ( f ) => readFileSync( f ) );
+	return {
+		value: parts.reduce( ( total, part ) => total + gz( part ), 0 ),
+		unit: 'bytes',
+		goal: GOAL_EAGER,
+		note: 'computed from dist/ + site.json ×2 + the summary fixture (no bench wiki)',
+	};
+}
+
+/** Mutations inside the content after the HTML was parsed, recorded from the page's start. */
+const OBSERVE_CONTENT = `
+	window.ldwgMutations = 0;
+	document.addEventListener( 'DOMContentLoaded', () => {
+		const content = document.getElementById( 'mw-content-text' );
+		if ( content ) {
+			new MutationObserver( ( records ) => {
+				window.ldwgMutations += records.length;
+			} ).observe( content, { subtree: true, childList: true, attributes: true, characterData: true } );
+		}
+	} );
+`;
+
+export const bench: BenchModule = {
+	name: 'gadget',
+	figures: [ 'gadget.eager_gzip_bytes', 'gadget.eager_gzip_bytes_ar', 'gadget.lazy_gzip_bytes',
+		'gadget.pageview_requests', 'gadget.nontarget_requests', 'gadget.nontarget_dom_changes' ],
+	async run( context ) {
+		let wiki: BenchWiki;
+		try {
+			wiki = await context.wiki();
+		} catch ( e ) {
+			const reason = `no bench wiki: ${ e instanceof Error ? e.message : String( e ) }`;
+			return {
+				'gadget.eager_gzip_bytes': fromDist(),
+				'gadget.eager_gzip_bytes_ar': { value: null, reason },
+				'gadget.lazy_gzip_bytes': { value: null, reason },
+				'gadget.pageview_requests': { value: null, reason },
+				'gadget.nontarget_requests': { value: null, reason },
+				'gadget.nontarget_dom_changes': { value: null, reason },
+			};
+		}
+		const base = indexUrl( wiki );
+		const browser = await chromium.launch( {
+			executablePath: process.env.LDWG_CHROMIUM || '/usr/bin/chromium',
+			args: [ '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+				'--disable-background-networking', '--disable-component-update', '--disable-sync' ],
+		} );
+		try {
+			const summaryFixture = readFileSync(
+				path.join( root, 'test', 'fixtures', 'contracts', 'summary.valid.json' ), 'utf8',
+			);
+			// A summary must exist for the page view to load one; the contract's fixture stands in
+			// when the bot has not written one on this wiki.
+			await ensurePage( browser, wiki, SUMMARY_JSON, summaryFixture );
+			await ensurePage( browser, wiki, NOT_A_DRAFT, '== Leader ==\n{{LDWG section|id=leader}}\nText.\n' );
+
+			// English draft page view, logged out (most readers).
+			const en = await browser.newContext();
+			const enPage = await en.newPage();
+			const enCapture = capture( enPage );
+			context.log( 'gadget: English draft page view' );
+			await view( enPage, base, DRAFT );
+			const eagerModules = [ ...enCapture.modules ].filter( isEager );
+			const eagerBytes = await moduleBytes( en, base, eagerModules, 'en' ) +
+				enCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
+			const summaryRequest = enCapture.ours
+				.find( ( r ) => decodeURIComponent( r.url ).includes( SUMMARY_JSON ) );
+			const cacheable = !!summaryRequest &&
+				Number( new URL( summaryRequest.url ).searchParams.get( 'maxage' ) ) > 0;
+			const pageviewRequests = enCapture.ours.length;
+
+			// Opening the form: what the click adds.
+			const before = enCapture.ours.length;
+			context.log( 'gadget: opening the form' );
+			await enPage.locator( 'button.ldwg-feedback-button' ).first().click();
+			await enPage.waitForFunction(
+				( name ) => window.mw.loader.getState( name ) === 'ready',
+				FORM_MODULE,
+				{ timeout: 60000 },
+			);
+			await enPage.waitForLoadState( 'networkidle' );
+			const lazyModules = [ ...enCapture.modules ].filter( ( m ) => !isEager( m ) );
+			const lazyBytes = await moduleBytes( en, base, lazyModules, 'en' ) +
+				enCapture.ours.slice( before ).reduce( ( total, r ) => total + r.gzip, 0 );
+			await en.close();
+
+			// Arabic reader on the Arabic translation.
+			const ar = await browser.newContext();
+			const arPage = await ar.newPage();
+			const arCapture = capture( arPage );
+			context.log( 'gadget: Arabic translation page view' );
+			await view( arPage, base, `${ DRAFT }/ar`, { uselang: 'ar' } );
+			const arModules = [ ...arCapture.modules ].filter( isEager );
+			const arBytes = await moduleBytes( ar, base, arModules, 'ar' ) +
+				arCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
+			await ar.close();
+
+			// A page that is not a draft but has a section marker.
+			const other = await browser.newContext();
+			const otherPage = await other.newPage();
+			await otherPage.addInitScript( OBSERVE_CONTENT );
+			const otherCapture = capture( otherPage );
+			context.log( 'gadget: non-draft page view' );
+			await view( otherPage, base, NOT_A_DRAFT );
+			const mutations = await otherPage.evaluate(
+				() => ( window as unknown as { ldwgMutations: number } ).ldwgMutations,
+			);
+			await other.close();
+
+			const bytes = ( value: number, note: string, goal?: string ): Figure => ( {
+				value, unit: 'bytes', note, ...( goal ? { goal } : {} ),
+			} );
+			return {
+				'gadget.eager_gzip_bytes': bytes( eagerBytes, `${ eagerModules.join( ' + ' ) } via ` +
+					`load.php plus ${ pageviewRequests } request(s) of our code (English draft, logged out)`, GOAL_EAGER ),
+				'gadget.eager_gzip_bytes_ar': bytes( arBytes, 'the same for the Arabic translation ' +
+					'read in Arabic (translations come in the summary request)' ),
+				'gadget.lazy_gzip_bytes': bytes( lazyBytes, `${ lazyModules.join( ' + ' ) || 'nothing' } ` +
+					'plus the requests made on opening' ),
+				'gadget.pageview_requests': {
+					value: pageviewRequests,
+					unit: 'requests',
+					note: `requests naming our pages on an English draft view; summary JSON ${ cacheable ? 'cacheable (maxage/smaxage)' : 'NOT cacheable' }`,
+				},
+				'gadget.nontarget_requests': {
+					value: otherCapture.ours.length, unit: 'requests', goal: '0',
+					note: 'page with a section marker that is not a draft',
+				},
+				'gadget.nontarget_dom_changes': {
+					value: mutations, unit: 'mutations', goal: '0',
+					note: 'mutations in #mw-content-text after parsing, same page',
+				},
+			};
+		} finally {
+			await browser.close();
+		}
+	},
+};
