@@ -71,3 +71,10 @@ export function wikiReset( options?: { port?: number | string; log?: Log } ): Pr
 export function wikiSeed( info: WikiInfo, options?: { log?: Log } ): Promise<void>;
 /** Builds and deploys the gadget, configuration and templates; returns the pages changed. */
 export function wikiDeploy( info: WikiInfo, options?: { log?: Log } ): Promise<number>;
+/**
+ * A fresh, seeded wiki made from a snapshot of a seeded wiki when one matches the current
+ * content (seeded again to deploy what changed), else seeded and snapshotted.
+ */
+export function wikiFreshSeeded(
+	options?: { port?: number | string; log?: Log },
+): Promise<UpResult>;

@@ -311,9 +311,10 @@ function copyTree( from, to ) {
  *
  * @param {number} port
  * @param {function(string): void} log
+ * @param {string} [from] Folder to copy (`data/`, `accounts.json`); default the pristine copy
  * @return {boolean} true when the wiki was created now
  */
-function ensureCreated( port, log ) {
+function ensureCreated( port, log, from = undefined ) {
 	const p = paths( port );
 	if ( existsSync( p.settings ) && existsSync( p.accounts ) && existsSync( p.data ) ) {
 		const keyFile = path.join( p.dir, 'pristine-key' );
@@ -323,7 +324,7 @@ function ensureCreated( port, log ) {
 		}
 		return false;
 	}
-	const pristine = ensurePristine( log );
+	const pristine = from || ensurePristine( log );
 	rmSync( p.dir, { recursive: true, force: true } );
 	mkdirSync( p.dir, { recursive: true } );
 	copyTree( path.join( pristine, 'data' ), p.data );
@@ -570,4 +571,91 @@ export async function wikiDeploy( info, options = {} ) {
 	const { tsImport } = await import( 'tsx/esm/api' );
 	const seed = await tsImport( path.join( root, 'bot', 'deploy', 'seed.ts' ), import.meta.url );
 	return seed.deployLocal( { api: info.api, accounts: info.accounts, log: options.log } );
+}
+
+/**
+ * Adds the files of a folder (recursively, in a stable order) to a hash.
+ *
+ * @param {Object} hash A node:crypto Hash
+ * @param {string} dir
+ */
+function hashTree( hash, dir ) {
+	if ( !existsSync( dir ) ) {
+		return;
+	}
+	const entries = readdirSync( dir, { withFileTypes: true } )
+		.sort( ( a, b ) => a.name < b.name ? -1 : 1 );
+	for ( const entry of entries ) {
+		const full = path.join( dir, entry.name );
+		if ( entry.isDirectory() ) {
+			hashTree( hash, full );
+		} else {
+			hash.update( path.relative( root, full ) );
+			hash.update( readFileSync( full ) );
+		}
+	}
+}
+
+/**
+ * Key of a seeded snapshot: the pristine key plus everything the seed reads to write content
+ * (wiki-content/, the entry codec and contracts in shared/, the seed code). The gadget build is
+ * not part of it: seeding again on a copy of the snapshot deploys whatever changed there.
+ *
+ * @return {string}
+ */
+function seededKey() {
+	const hash = createHash( 'sha256' );
+	hash.update( pristineKey() );
+	for ( const dir of [ 'wiki-content', 'shared', path.join( 'bot', 'deploy' ) ] ) {
+		hashTree( hash, path.join( root, dir ) );
+	}
+	return hash.digest( 'hex' ).slice( 0, 12 );
+}
+
+/**
+ * A fresh, seeded wiki, fast: made from a snapshot of a seeded wiki when one exists for the
+ * current content (then seeded again, which only deploys what changed since, e.g. the gadget
+ * build), otherwise seeded from the pristine copy and snapshotted for next time. Used by the
+ * test setup, so every test run starts from the same known state.
+ *
+ * @param {Object} [options]
+ * @param {number|string} [options.port]
+ * @param {function(string): void} [options.log]
+ * @return {Promise<UpResult>}
+ */
+export async function wikiFreshSeeded( options = {} ) {
+	const port = resolvePort( options.port );
+	const log = options.log || ( ( line ) => process.stderr.write( line + '\n' ) );
+	const p = paths( port );
+	const key = seededKey();
+	const snapshot = path.join( wikiDir, `seeded-${ key }` );
+	await wikiDown( port );
+	rmSync( p.dir, { recursive: true, force: true } );
+	if ( existsSync( path.join( snapshot, 'accounts.json' ) ) ) {
+		ensureCreated( port, log, snapshot );
+		const info = await wikiUp( { port, log } );
+		await wikiSeed( info, { log } );
+		return { ...await wikiStatus( port ), created: true };
+	}
+	const first = await wikiUp( { port, log } );
+	await wikiSeed( first, { log } );
+	// SQLite files are copied only while no server has them open.
+	await wikiDown( port );
+	const tmp = `${ snapshot }.tmp-${ process.pid }`;
+	rmSync( tmp, { recursive: true, force: true } );
+	copyTree( p.data, path.join( tmp, 'data' ) );
+	copyFileSync( p.accounts, path.join( tmp, 'accounts.json' ) );
+	try {
+		renameSync( tmp, snapshot );
+	} catch {
+		// Another run made the same snapshot meanwhile: theirs is as good as ours.
+		rmSync( tmp, { recursive: true, force: true } );
+	}
+	for ( const name of readdirSync( wikiDir ) ) {
+		if ( name.startsWith( 'seeded-' ) && name !== `seeded-${ key }` && !name.includes( '.tmp-' ) ) {
+			rmSync( path.join( wikiDir, name ), { recursive: true, force: true } );
+		}
+	}
+	await wikiUp( { port, log } );
+	return { ...await wikiStatus( port ), created: true };
 }

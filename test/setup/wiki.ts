@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { paths, wikiDown, wikiReset, wikiSeed } from '../../scripts/lib/wiki.mjs';
+import { paths, wikiDown, wikiFreshSeeded } from '../../scripts/lib/wiki.mjs';
 import type { WikiInfo } from '../../scripts/lib/wiki.mjs';
 
 /** What tests receive. */
@@ -79,8 +79,7 @@ async function start( port: number ): Promise<TestWikiInfo> {
 			process.exit( 130 );
 		} );
 	}
-	const info = await wikiReset( { port, log } );
-	await wikiSeed( info, { log } );
+	const info = await wikiFreshSeeded( { port, log } );
 	process.stderr.write( `[test wiki] fresh and seeded on ${ info.url } in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s\n` );
 	return { port: info.port, url: info.url, api: info.api, accounts: info.accounts };
 }
