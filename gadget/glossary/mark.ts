@@ -63,6 +63,9 @@ export const CONCEPT_ATTRIBUTE = 'data-ldwg-concept';
 /** Attribute holding the language the term was matched in. */
 export const LANGUAGE_ATTRIBUTE = 'data-ldwg-lang';
 
+/** Budget of a wrapping slice, in multiples of `sliceMs`. */
+const WRAP_BUDGET_FACTOR = 3;
+
 /** How many text nodes to process between two looks at the clock. */
 const CLOCK_EVERY = 8;
 
@@ -196,11 +199,11 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 	 * Runs `step` until it reports the end, yielding every `sliceMs`. Returns when done.
 	 * The clock is read every few steps only: reading it costs more than a step.
 	 */
-	const sliced = async ( step: () => boolean ): Promise<void> => {
+	const sliced = async ( step: () => boolean, budget: number ): Promise<void> => {
 		let done = false;
 		while ( !done ) {
 			const started = now();
-			const deadline = started + sliceMs;
+			const deadline = started + budget;
 			let count = 0;
 			while ( !( done = step() ) ) {
 				if ( ++count % CLOCK_EVERY === 0 && now() >= deadline ) {
@@ -227,7 +230,7 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		result.textNodes++;
 		scanText( node as Text );
 		return false;
-	} );
+	}, sliceMs );
 	let next = 0;
 	await sliced( () => {
 		const item = pending[ next++ ];
@@ -236,7 +239,9 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		}
 		wrapText( item );
 		return false;
-	} );
+		// Wrapping is quick, and every yield after DOM changes makes the browser redo style and
+		// layout of the whole page: a larger budget usually finishes it in one go.
+	}, sliceMs * WRAP_BUDGET_FACTOR );
 	return result;
 }
 
