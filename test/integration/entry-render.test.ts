@@ -10,8 +10,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Mwn } from 'mwn';
-import { apiClient } from '../helpers/wiki.ts';
+import { Mwn } from 'mwn';
+import { apiClient, testWiki } from '../helpers/wiki.ts';
 import { formatEntry } from '../../shared/entry/format.ts';
 import { parseEntries } from '../../shared/entry/parse.ts';
 import { isRefusedCodePoint, normalizeText } from '../../shared/entry/escape.ts';
@@ -149,6 +149,18 @@ describe( 'entry template rendered by MediaWiki', () => {
 			expect( comment?.getAttribute( 'lang' ) ).toBe( e.lang );
 			expect( comment?.getAttribute( 'dir' ) ).toBe( e.lang === 'ar' ? 'rtl' : 'ltr' );
 		} );
+	} );
+
+	it( 'reads the signature of a logged-out edit as the IP address', async () => {
+		const entry = { ...entryFor( 0, 'Logged out' ), id: '20261129-152500-anon01' };
+		// A logged-out edit: a client with no session gets the anonymous token.
+		const anon = new Mwn( { apiUrl: testWiki().api, userAgent: 'ldwg-tools-test (local wiki) mwn/3.0.3' } );
+		await anon.getTokens();
+		await anon.save( `${ PAGE }/IP`, `${ formatEntry( entry ) } ~~~~`, 'ldwg-tools test: logged-out entry' );
+		const text = ( await api.read( `${ PAGE }/IP` ) ).revisions?.[ 0 ]?.content ?? '';
+		const [ found ] = parseEntries( text ).entries;
+		expect( found?.entry ).toEqual( { ...entry, comment: 'Logged out', wording: 'Logged out', statusNote: 'Logged out' } );
+		expect( found?.signature ).toMatchObject( { user: '127.0.0.1', kind: 'contributions' } );
 	} );
 
 	it( 'injects nothing into the page', () => {
