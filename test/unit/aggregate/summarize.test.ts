@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import {
+	applyRevisions, emptyState, type EntrySnapshot, type RevisionInput, type StatusValue,
+} from '../../../shared/aggregate/attribution.ts';
+import { summarize, type AggregateConfig, type SummaryData } from '../../../shared/aggregate/summarize.ts';
+import { toSummaryJson } from '../../../shared/aggregate/summary-json.ts';
+import { renderSummaryPage, bar } from '../../../shared/aggregate/summary-page.ts';
+import { escapeInline } from '../../../shared/aggregate/escape.ts';
+import { parseSummary } from '../../../shared/contracts/summary.ts';
+
+interface Fixture {
+	config: AggregateConfig;
+	members: string[];
+	revisions: {
+		revid: number;
+		title: string;
+		user: string;
+		entries: {
+			id: string; section: string; stance: string; region: string; lang: string;
+			rubric: Record<string, number | null>; status?: StatusValue; sig?: string;
+		}[];
+	}[];
+	expect: {
+		sections: Record<string, Record<string, unknown> & { openIds: string[] }>;
+		flaggedIds: string[];
+		unplaced: string[];
+		json: Record<string, number>;
+	};
+}
+
+const fixtureUrl = new URL( '../../fixtures/aggregate/summary.json', import.meta.url );
+const fixture = JSON.parse( readFileSync( fixtureUrl, 'utf8' ) ) as Fixture;
+
+function revisions(): RevisionInput[] {
+	return fixture.revisions.map( ( r ) => ( {
+		revid: r.revid,
+		title: r.title,
+		timestamp: `2026-11-0${ r.revid }T00:00:00Z`,
+		user: r.user,
+		anon: false,
+		entries: r.entries.map( ( e ): EntrySnapshot => ( {
+			id: e.id,
+			data: {
+				section: e.section, stance: e.stance, rubric: e.rubric, region: e.region, lang: e.lang,
+				comment: `comment ${ e.id }`, wording: '', page: 'Draft', rev: 1,
+			},
+			status: e.status ?? 'open',
+			statusNote: '',
+			signatureUser: e.sig ?? null,
+		} ) ),
+	} ) );
+}
+
+function run(): SummaryData {
+	const state = emptyState();
+	applyRevisions( state, revisions(), {
+		isArchive: () => false,
+		isMember: ( u ) => fixture.members.includes( u ),
+	} );
+	const records = Object.values( state.entries );
+	return summarize( fixture.config, records, ( t ) => ( t === 'Talk:Draft' ? 'def' : null ) );
+}
+
+describe( 'summarize (fixture)', () => {
+	const data = run();
+
+	for ( const [ id, want ] of Object.entries( fixture.expect.sections ) ) {
+		it( `section ${ id }`, () => {
+			const s = data.drafts[ 0 ]?.sections.find( ( x ) => x.id === id );
+			expect( s ).toBeDefined();
+			const { openIds, ...figures } = want;
+			expect( s ).toMatchObject( figures );
+			expect( s?.open.map( ( o ) => o.id ) ).toEqual( openIds );
+		} );
+	}
+
+	it( 'lists flagged and unplaced entries', () => {
+		expect( data.flagged.map( ( f ) => f.id ) ).toEqual( fixture.expect.flaggedIds );
+		expect( data.unplaced ).toEqual( fixture.expect.unplaced );
+	} );
+
+	it( 'produces summary JSON that satisfies the contract', () => {
+		const json = toSummaryJson( data, { min: 1, max: 5 }, '2026-11-06T00:00:00Z' );
+		const checked = parseSummary( JSON.parse( JSON.stringify( json ) ) );
+		expect( checked.problems ).toEqual( [] );
+		expect( checked.ok ).toBe( true );
+		expect( json.flagged ).toEqual( fixture.expect.json );
+	} );
+
+	it( 'renders the same page for the same data', () => {
+		const a = renderSummaryPage( fixture.config, data, { asOf: 'x' } );
+		const b = renderSummaryPage( fixture.config, run(), { asOf: 'x' } );
+		expect( a ).toBe( b );
+		expect( a ).toContain( '* ⚠ No feedback yet from Asia.' );
+	} );
+
+	it( 'does not depend on the order of the records', () => {
+		const state = emptyState();
+		applyRevisions( state, revisions(), { isArchive: () => false, isMember: ( u ) => u === 'Dana' } );
+		const records = Object.values( state.entries ).reverse();
+		const reversed = summarize( fixture.config, records, ( t ) => ( t === 'Talk:Draft' ? 'def' : null ) );
+		expect( reversed ).toEqual( data );
+	} );
+} );
+
+describe( 'bar', () => {
+	it.each( [ [ 0, 4, '' ], [ 4, 4, '██████████' ], [ 1, 4, '███' ], [ 1, 100, '█' ] ] )( '%i of %i', ( n, max, want ) => {
+		expect( bar( n, max, 10 ) ).toBe( want );
+	} );
+} );
+
+describe( 'escapeInline', () => {
+	const decode = ( s: string ): string => s.replace( /&#(\d+);/g, ( _m, d: string ) => String.fromCharCode( Number( d ) ) );
+
+	it( 'makes wiki syntax inert and decodes back to the text', () => {
+		fc.assert( fc.property( fc.string( { unit: fc.constantFrom( ...'{}[]|=~<>!#*:;\'&_-/ \nabcISBNRFC0123456789'.split( '' ) ) } ), ( text ) => {
+			const out = escapeInline( text );
+			expect( out ).not.toMatch( /\{\{|\[\[|\]\]|~~~|<|>|__|:\/\/|\n|\|/ );
+			expect( decode( out ) ).toBe( text.normalize( 'NFC' ).replace( /\n/g, ' ' ) );
+		} ), { numRuns: 2000 } );
+	} );
+} );
