@@ -1,0 +1,68 @@
+/**
+ * Message bundling by the build: each module carries the English texts of the keys it names,
+ * and `ldwg-messages-<lang>.json` holds the translations of those keys only (plus the labels of
+ * configured items, whose keys are built at run time).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, usedMessageKeys } from '../../../esbuild.config.mjs';
+
+const root = path.resolve( __dirname, '../../..' );
+const dist = path.join( root, 'dist', 'gadget' );
+const json = ( file: string ): Record<string, unknown> => JSON.parse( readFileSync( file, 'utf8' ) ) as Record<string, unknown>;
+
+describe( 'usedMessageKeys', () => {
+	const keys = [ 'ldwg-gadget-feedback-button', 'ldwg-gadget-saved', 'ldwg-stance-support', 'ldwg-stance-oppose', 'ldwg-other' ];
+
+	it( 'finds keys named as string literals', () => {
+		expect( usedMessageKeys( 'a("ldwg-gadget-saved");b(\'ldwg-other\')', keys ) )
+			.toEqual( [ 'ldwg-gadget-saved', 'ldwg-other' ] );
+	} );
+
+	it( 'finds keys built from a literal prefix', () => {
+		expect( usedMessageKeys( 'mw.message(`ldwg-stance-${s}`)', keys ) )
+			.toEqual( [ 'ldwg-stance-oppose', 'ldwg-stance-support' ] );
+	} );
+
+	it( 'does not take the bare tool prefix or class names for keys', () => {
+		expect( usedMessageKeys( 'x="ldwg-";y="ldwg-gadget";z="ldwg-feedback"', keys ) ).toEqual( [] );
+	} );
+} );
+
+describe( 'the built message files', () => {
+	beforeAll( async () => {
+		if ( !existsSync( path.join( dist, 'build.json' ) ) ) {
+			await build();
+		}
+	}, 60000 );
+
+	it( 'bundles the eager module\'s English texts in its code', () => {
+		const code = readFileSync( path.join( dist, 'ldwg-core.js' ), 'utf8' );
+		const english = json( path.join( root, 'i18n', 'en.json' ) );
+		for ( const key of [ 'ldwg-gadget-feedback-button', 'ldwg-gadget-counts-entries' ] ) {
+			expect( code ).toContain( JSON.stringify( english[ key ] ) );
+		}
+		// Keys of other modules stay out of the eager bundle.
+		expect( code ).not.toContain( 'ldwg-glossary-gadget-name' );
+	} );
+
+	it( 'writes one file per translated language with the gadget\'s keys only', () => {
+		const info = json( path.join( dist, 'build.json' ) ) as { messages: { languages: string[]; keys: Record<string, string[]> } };
+		expect( info.messages.languages ).toEqual( expect.arrayContaining( [ 'ar', 'es', 'fr' ] ) );
+		const used = new Set( Object.values( info.messages.keys ).flat() );
+		for ( const lang of info.messages.languages ) {
+			const messages = json( path.join( dist, `ldwg-messages-${ lang }.json` ) );
+			const source = json( path.join( root, 'i18n', `${ lang }.json` ) );
+			expect( messages[ '@metadata' ] ).toBeUndefined();
+			for ( const [ key, text ] of Object.entries( messages ) ) {
+				expect( source[ key ] ).toBe( text );
+				expect( used.has( key ) || /^ldwg-(stance|rubric|region)-/.test( key ), key ).toBe( true );
+			}
+		}
+		const fr = json( path.join( dist, 'ldwg-messages-fr.json' ) );
+		expect( fr[ 'ldwg-gadget-feedback-button' ] ).toBe( 'Donner votre avis' );
+		// The deploy command's description-page message is not a gadget message.
+		expect( fr[ 'ldwg-glossary-gadget-name' ] ).toBeUndefined();
+	} );
+} );
