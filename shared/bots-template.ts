@@ -4,7 +4,7 @@
  *
  * mwn's own check is a single regular expression; this one understands the allow/deny lists, the
  * `all`/`none` keywords, spacing, underscores and case, and ignores templates that only appear
- * inside `<nowiki>`, `<pre>`, `<source>`/`<syntaxhighlight>` or HTML comments (quoted examples on a
+ * inside `nowiki`, `<pre>`, `<source>`/`<syntaxhighlight>` or HTML comments (quoted examples on a
  * talk page must not switch the bot off, and a real template must never be missed).
  *
  * @packageDocumentation

@@ -22,7 +22,7 @@ const cases: [ string, boolean ][] = [
 	[ '{{bots|deny=OtherBot,LDWG-bot}}', false ],
 	[ '{{ bots | deny = LDWG-bot }}', false ],
 	[ '{{bots|optout=all}}', true ],
-	[ '<nowiki>{{nobots}}</nowiki>', true ],
+	[ '\x3Cnowiki>{{nobots}}\x3C/nowiki>', true ],
 	[ '<!-- {{nobots}} -->', true ],
 	[ '<pre>{{bots|deny=all}}</pre>', true ],
 	[ '{{nobots|allow=LDWG-bot}}', true ],
