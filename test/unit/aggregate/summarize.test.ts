@@ -43,7 +43,8 @@ function revisions(): RevisionInput[] {
 		entries: r.entries.map( ( e ): EntrySnapshot => ( {
 			id: e.id,
 			data: {
-				section: e.section, stance: e.stance, rubric: e.rubric, region: e.region, lang: e.lang,
+				section: e.section, stance: e.stance, rubric: e.rubric,
+				region: e.region, lang: e.lang,
 				comment: `comment ${ e.id }`, wording: '', page: 'Draft', rev: 1,
 			},
 			status: e.status ?? 'open',
