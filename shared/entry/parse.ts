@@ -320,7 +320,8 @@ function readCall(
 			if ( value === '' ) {
 				return;
 			}
-			const answer: RubricAnswer | null = value === 'na' ? 'na' :
+			// People writing by hand type `NA` as often as `na`.
+			const answer: RubricAnswer | null = value.toLowerCase() === 'na' ? 'na' :
 				/^-?\d{1,4}$/.test( value ) ? Number( value ) : null;
 			const check: Problem[] = [];
 			const rubric = { ...entry.rubric, [ question ]: answer };
@@ -340,9 +341,13 @@ function readCall(
 			// An empty parameter (e.g. from the blank no-JavaScript form) means "not given".
 			return;
 		}
-		const typed: unknown = field === 'rev' && /^\d{1,15}$/.test( value ) ?
-			Number( value ) :
-			value;
+		let typed: unknown = value;
+		if ( field === 'rev' && /^\d{1,15}$/.test( value ) ) {
+			typed = Number( value );
+		} else if ( field === 'status' ) {
+			// As the status contract reads it: `Accepted` written by hand is `accepted`.
+			typed = value.toLowerCase();
+		}
 		const check: Problem[] = [];
 		const schema = ENTRY_FIELD_SCHEMAS[ field ] as Schema<unknown>;
 		const ok = schema.check( typed, '$', check );
