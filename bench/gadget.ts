@@ -9,6 +9,7 @@
  *   modules are fetched again on their own (`load.php?modules=<ours>`) because ResourceLoader may
  *   batch them with core modules in one response; bodies are gzipped here (level 6, as servers
  *   do). Goal ≤ 8,000.
+ * - `gadget.eager_core_gzip_bytes`: the feedback module's share of that (informative).
  * - `gadget.eager_gzip_bytes_ar`: the same for a reader of the Arabic translation in Arabic
  *   (translated messages come in the summary request).
  * - `gadget.lazy_gzip_bytes`: what opening the form adds (`ext.gadget.ldwg-form` and the
@@ -210,7 +211,7 @@ const OBSERVE_CONTENT = `
 
 export const bench: BenchModule = {
 	name: 'gadget',
-	figures: [ 'gadget.eager_gzip_bytes', 'gadget.eager_gzip_bytes_ar', 'gadget.lazy_gzip_bytes',
+	figures: [ 'gadget.eager_gzip_bytes', 'gadget.eager_core_gzip_bytes', 'gadget.eager_gzip_bytes_ar', 'gadget.lazy_gzip_bytes',
 		'gadget.pageview_requests', 'gadget.nontarget_requests', 'gadget.nontarget_dom_changes' ],
 	async run( context ) {
 		let wiki: BenchWiki;
@@ -220,6 +221,7 @@ export const bench: BenchModule = {
 			const reason = `no bench wiki: ${ e instanceof Error ? e.message : String( e ) }`;
 			return {
 				'gadget.eager_gzip_bytes': fromDist(),
+				'gadget.eager_core_gzip_bytes': { value: null, reason },
 				'gadget.eager_gzip_bytes_ar': { value: null, reason },
 				'gadget.lazy_gzip_bytes': { value: null, reason },
 				'gadget.pageview_requests': { value: null, reason },
@@ -251,6 +253,11 @@ export const bench: BenchModule = {
 			const eagerModules = [ ...enCapture.modules ].filter( isEager );
 			const eagerBytes = await moduleBytes( en, base, eagerModules, 'en' ) +
 				enCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
+			// The feedback module's own share (without the glossary module and its requests).
+			const coreBytes = await moduleBytes( en, base, [ 'ext.gadget.ldwg' ], 'en' ) +
+				enCapture.ours
+					.filter( ( r ) => /summary\.json|ldwg-messages/.test( decodeURIComponent( r.url ) ) )
+					.reduce( ( total, r ) => total + r.gzip, 0 );
 			const summaryRequest = enCapture.ours
 				.find( ( r ) => decodeURIComponent( r.url ).includes( SUMMARY_JSON ) );
 			const cacheable = !!summaryRequest &&
@@ -301,6 +308,8 @@ export const bench: BenchModule = {
 			return {
 				'gadget.eager_gzip_bytes': bytes( eagerBytes, `${ eagerModules.join( ' + ' ) } via ` +
 					`load.php plus ${ pageviewRequests } request(s) of our code (English draft, logged out)`, GOAL_EAGER ),
+				'gadget.eager_core_gzip_bytes': bytes( coreBytes, 'the feedback module alone ' +
+					'(ext.gadget.ldwg with its configuration package file, plus the summary request)' ),
 				'gadget.eager_gzip_bytes_ar': bytes( arBytes, 'the same for the Arabic translation ' +
 					'read in Arabic (translations come in the summary request)' ),
 				'gadget.lazy_gzip_bytes': bytes( lazyBytes, `${ lazyModules.join( ' + ' ) || 'nothing' } ` +
