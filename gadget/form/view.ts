@@ -331,8 +331,15 @@ export function buildForm( settings: FormSettings, ctx: ViewContext ): FormView 
 	const [ before, after ] = msg( 'ldwg-form-title', '\u0000' ).split( '\u0000' );
 	const title = el( 'h2', { class: 'cdx-dialog__header__title', id: titleId },
 		[ before ?? '', sectionLabel, after ?? '' ] );
-	const subtitle = el( 'p', { class: 'cdx-dialog__header__subtitle' },
-		[ msg( 'ldwg-form-subtitle', ctx.talkTitle ) ] );
+	// The talk page's title is in the wiki's language: isolated so it does not scramble the
+	// order of a right-to-left sentence around it.
+	const contentLanguage = String( mw.config.get( 'wgContentLanguage' ) || 'en' );
+	const [ subBefore, subAfter ] = msg( 'ldwg-form-subtitle', '\u0000' ).split( '\u0000' );
+	const subtitle = el( 'p', { class: 'cdx-dialog__header__subtitle' }, [
+		subBefore ?? '',
+		el( 'bdi', { lang: contentLanguage, dir: languageDir( contentLanguage ) }, [ ctx.talkTitle ] ),
+		subAfter ?? '',
+	] );
 
 	const saveButton = button( msg( 'ldwg-form-save' ),
 		'cdx-button--action-progressive cdx-button--weight-primary', 'submit' );

@@ -184,6 +184,9 @@ describe( 'keyboard and focus', () => {
 		// The section label is page text in Arabic; typed text follows the chosen language.
 		const label = dialog().querySelector( 'h2 bdi' ) as HTMLElement;
 		expect( [ label.lang, label.dir ] ).toEqual( [ 'ar', 'rtl' ] );
+		// The talk page title inside the subtitle is isolated in the wiki's language.
+		const talk = dialog().querySelector( '.cdx-dialog__header__subtitle bdi' ) as HTMLElement;
+		expect( [ talk.textContent, talk.lang, talk.dir ] ).toEqual( [ TALK, 'en', 'ltr' ] );
 		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).lang ).toBe( 'ar' );
 		expect( field<HTMLSelectElement>( 'select[name="language"]' ).value ).toBe( 'ar' );
 	} );
