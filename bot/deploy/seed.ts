@@ -59,6 +59,8 @@ interface ContentPage {
 	file: string;
 	lang?: string;
 	as?: string;
+	/** Write only when the page is missing (talk pages, the shutoff page). */
+	createOnly?: boolean;
 }
 
 /** One entry of `wiki-content/entries.json`. */
@@ -219,7 +221,10 @@ export async function seedWiki( options: SeedOptions ): Promise<SeedSummary> {
 	const admin = await login( options.api, adminAccount );
 	const deployed = await deploy( admin, { log, build: !options.skipBuild } );
 	const manifest = JSON.parse( readFileSync( path.join( contentDir, 'content.json' ), 'utf8' ) ) as { pages: ContentPage[] };
-	const pages = [ ...manifest.pages, ...glossaryPages() ];
+	const all = [ ...manifest.pages, ...glossaryPages() ];
+	const createOnly = all.filter( ( p ) => p.createOnly ).map( ( p ) => p.title );
+	const current = await readPages( admin, createOnly );
+	const pages = all.filter( ( p ) => !p.createOnly || current.get( p.title ) === null );
 	const summary = 'Local demo content (ldwg-tools wiki-content/)';
 	let written = 0;
 	// Pages are written by the account named in the manifest, so history looks like a real wiki.
@@ -237,7 +242,7 @@ export async function seedWiki( options: SeedOptions ): Promise<SeedSummary> {
 		const results = await publishPages( client, planned, { summary, log } );
 		written += results.filter( ( r ) => r.action !== 'unchanged' ).length;
 	}
-	await setPageLanguages( admin, pages, log );
+	await setPageLanguages( admin, all, log );
 	const entries = await postEntries( options.api, options.accounts, admin, log );
 	return {
 		deployed: deployed.filter( ( r ) => r.action !== 'unchanged' ).length,
