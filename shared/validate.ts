@@ -186,6 +186,20 @@ export function array<T>( item: Schema<T>, options: ArrayOptions<T> = {} ): Sche
 	};
 }
 
+/**
+ * Sets `target[ key ]` as an own, enumerable property. Plain assignment is not enough for keys
+ * that come from documents or wikitext: `__proto__` would change the object's prototype (or be
+ * silently ignored) instead of being stored.
+ */
+export function setOwn<T>( target: Record<string, T>, key: string, value: T ): void {
+	Object.defineProperty( target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	} );
+}
+
 /** A plain object used as a map from string keys to values of one schema. */
 export function record<T>(
 	valueSchema: Schema<T>,

@@ -15,7 +15,7 @@ import {
 	type FeedbackEntry,
 	type RubricAnswer,
 } from '../contracts/entry.ts';
-import type { Problem, Schema } from '../validate.ts';
+import { setOwn, type Problem, type Schema } from '../validate.ts';
 import { decodeParameterValue, decodeText, stripComments } from './escape.ts';
 import { ENTRY_PARAMS, ENTRY_TEMPLATE, RUBRIC_PARAM_PREFIX } from './format.ts';
 import { isEntryId } from './ids.ts';
@@ -95,11 +95,14 @@ export interface ParseOptions {
 	opaqueTags?: readonly string[];
 }
 
-/** Parameter name → entry property, for the scalar fields. */
-const FIELD_OF_PARAM: Record<string, keyof typeof ENTRY_FIELD_SCHEMAS> = {};
+/**
+ * Parameter name → entry property, for the scalar fields. A Map, not an object: parameter names
+ * come from the page, and `constructor` or `toString` must not find `Object.prototype`'s members.
+ */
+const FIELD_OF_PARAM = new Map<string, keyof typeof ENTRY_FIELD_SCHEMAS>();
 for ( const [ key, param ] of ENTRY_PARAMS ) {
 	if ( param !== '' && key !== 'version' ) {
-		FIELD_OF_PARAM[ param ] = key;
+		FIELD_OF_PARAM.set( param, key );
 	}
 }
 
@@ -308,7 +311,7 @@ function readCall(
 	const entry: FeedbackEntry = { version: ENTRY_VERSION, id };
 	const extra: Record<string, string> = {};
 	const fieldProblem = ( param: string, value: string, why: string ): void => {
-		extra[ param ] = value;
+		setOwn( extra, param, value );
 		problems.push( { code: 'bad-value', line, message: `parameter "${ param }" ${ why }; kept in extra`, id, excerpt: excerpt( raw ), dropped: false } );
 	};
 	params.forEach( ( value, param ) => {
@@ -332,9 +335,9 @@ function readCall(
 			entry.rubric = { ...entry.rubric, [ question ]: answer };
 			return;
 		}
-		const field = FIELD_OF_PARAM[ param ];
+		const field = FIELD_OF_PARAM.get( param );
 		if ( field === undefined ) {
-			extra[ param ] = value;
+			setOwn( extra, param, value );
 			return;
 		}
 		if ( value === '' ) {

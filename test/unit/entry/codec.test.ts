@@ -208,6 +208,19 @@ describe( 'parseEntries details', () => {
 		expect( result.entries.map( ( e ) => e.line ) ).toEqual( [ 2 ] );
 	} );
 
+	it( 'keeps parameters named like Object.prototype members as unknown ones', () => {
+		// `parse` guards against internal errors with a `parser-error`; a parameter such as
+		// `constructor` must not reach that guard, which would drop every entry on the page.
+		const text = `${ line }\n{{LDWG feedback entry|id=20261129-000000-aaaa|constructor=a|toString=b|__proto__=c}}`;
+		const result = parseEntries( text );
+		expect( result.problems ).toEqual( [] );
+		expect( result.entries ).toHaveLength( 2 );
+		const extra = result.entries[ 1 ]?.extra ?? {};
+		expect( Object.keys( extra ) ).toEqual( [ 'constructor', 'toString', '__proto__' ] );
+		expect( Object.getPrototypeOf( extra ) ).toBe( Object.prototype );
+		expect( Object.entries( extra ) ).toEqual( [ [ 'constructor', 'a' ], [ 'toString', 'b' ], [ '__proto__', 'c' ] ] );
+	} );
+
 	it( 'never throws on odd input', () => {
 		for ( const odd of [ '', '{{', '}}', '{{{{{{', '<', '<!--', '\x3Cnowiki>', '{{LDWG feedback entry', '[[{{]]}}', '\u0000' ] ) {
 			expect( () => parseEntries( odd ) ).not.toThrow();
