@@ -365,7 +365,7 @@ export const bench: BenchModule = {
 			const mark2000 = await runMark();
 
 			await setTerms( page, enTerms( glossary500 ) );
-			await naiveOnce( page );
+			// No warm-up: one naive run takes about a minute, and its JIT warm-up is negligible.
 			const naive = await medianOf( NAIVE_RUNS, () => naiveOnce( page ) );
 			const longTasks = await page.evaluate(
 				() => ( window as unknown as BenchWindow ).longTasks );
