@@ -17,7 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
 	copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync,
-	renameSync, closeSync
+	renameSync, closeSync, statSync
 } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -583,6 +583,11 @@ function hashTree( hash, dir ) {
 	if ( !existsSync( dir ) ) {
 		return;
 	}
+	if ( !statSync( dir ).isDirectory() ) {
+		hash.update( path.relative( root, dir ) );
+		hash.update( readFileSync( dir ) );
+		return;
+	}
 	const entries = readdirSync( dir, { withFileTypes: true } )
 		.sort( ( a, b ) => a.name < b.name ? -1 : 1 );
 	for ( const entry of entries ) {
@@ -606,7 +611,9 @@ function hashTree( hash, dir ) {
 function seededKey() {
 	const hash = createHash( 'sha256' );
 	hash.update( pristineKey() );
-	for ( const dir of [ 'wiki-content', 'shared', path.join( 'bot', 'deploy' ) ] ) {
+	// Only what formatEntry and the seed depend on: other shared/ modules do not change the seed.
+	for ( const dir of [ 'wiki-content', path.join( 'shared', 'entry' ), path.join( 'shared', 'contracts' ),
+		path.join( 'shared', 'validate.ts' ), path.join( 'bot', 'deploy' ) ] ) {
 		hashTree( hash, path.join( root, dir ) );
 	}
 	return hash.digest( 'hex' ).slice( 0, 12 );
