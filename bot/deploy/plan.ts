@@ -40,8 +40,19 @@ export function gadgetFilePages( distDir = path.join( repoRoot, 'dist', 'gadget'
 		} ) );
 }
 
-/** Our gadget definition lines: `* ldwg…[…]|…` (the gadget names all start with `ldwg`). */
-const OUR_LINE = /^\*\s*ldwg[\w-]*\s*\[/;
+/** Gadget name of a definition line (`* name[options]|files`), or null. */
+function lineGadget( line: string ): string | null {
+	const match = /^\*\s*([\w-]+)\s*\[/.exec( line );
+	return match ? match[ 1 ] as string : null;
+}
+
+/** Our gadget definition lines: gadgets `ldwg` and `ldwg-<part>`. */
+const OUR_LINE = {
+	test( line: string ): boolean {
+		const name = lineGadget( line );
+		return name === 'ldwg' || ( name !== null && name.startsWith( 'ldwg-' ) );
+	},
+};
 
 /**
  * Reads `gadget/gadget-definition.txt`: the definition lines (and any `== section ==` heading)
@@ -86,8 +97,8 @@ export function mergeDefinition( current: string, ours: string[] ): string {
  */
 export function gadgetNames( ours: string[] ): string[] {
 	return ours.flatMap( ( line ) => {
-		const match = /^\*\s*([\w-]+)\s*\[/.exec( line );
-		return match && OUR_LINE.test( line ) ? [ match[ 1 ] as string ] : [];
+		const name = lineGadget( line );
+		return name !== null && OUR_LINE.test( line ) ? [ name ] : [];
 	} );
 }
 
