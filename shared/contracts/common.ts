@@ -45,13 +45,14 @@ export function languageCode(): Schema<string> {
 /**
  * Canonical names of the namespaces our titles use, keyed by their lower-case form. Only these
  * get their namespace part canonicalised; other prefixes are treated as part of the page name,
- * which is what MediaWiki does with an unknown prefix too.
+ * which is what MediaWiki does with an unknown prefix too. A Map, because the prefix is
+ * user text: `constructor:` must not find `Object.prototype.constructor`.
  */
-const NAMESPACES: Record<string, string> = {};
+const NAMESPACES = new Map<string, string>();
 for ( const ns of [ 'Talk', 'User', 'User talk', 'Project', 'Project talk', 'Meta', 'Meta talk',
 	'File', 'File talk', 'MediaWiki', 'MediaWiki talk', 'Template', 'Template talk', 'Help',
 	'Help talk', 'Category', 'Category talk', 'Module', 'Module talk' ] ) {
-	NAMESPACES[ ns.toLowerCase() ] = ns;
+	NAMESPACES.set( ns.toLowerCase(), ns );
 }
 
 function upperFirst( text: string ): string {
@@ -74,7 +75,7 @@ export function normalizeTitle( title: string ): string {
 	const spaced = normalizeSpaces( title );
 	const colon = spaced.indexOf( ':' );
 	if ( colon > 0 ) {
-		const ns = NAMESPACES[ spaced.slice( 0, colon ).trim().toLowerCase() ];
+		const ns = NAMESPACES.get( spaced.slice( 0, colon ).trim().toLowerCase() );
 		if ( ns !== undefined ) {
 			return `${ ns }:${ upperFirst( spaced.slice( colon + 1 ).trim() ) }`;
 		}
@@ -89,7 +90,7 @@ export function normalizeTitle( title: string ): string {
 export function splitNamespace( title: string ): { namespace: string; name: string } {
 	const colon = title.indexOf( ':' );
 	if ( colon > 0 ) {
-		const ns = NAMESPACES[ title.slice( 0, colon ).toLowerCase() ];
+		const ns = NAMESPACES.get( title.slice( 0, colon ).toLowerCase() );
 		if ( ns !== undefined ) {
 			return { namespace: ns, name: title.slice( colon + 1 ) };
 		}
@@ -106,7 +107,7 @@ export function talkPageOf( title: string ): string {
 	if ( / talk$/.test( namespace ) || namespace === 'Talk' ) {
 		return title;
 	}
-	return `${ NAMESPACES[ `${ namespace.toLowerCase() } talk` ] ?? `${ namespace } talk` }:${ name }`;
+	return `${ NAMESPACES.get( `${ namespace.toLowerCase() } talk` ) ?? `${ namespace } talk` }:${ name }`;
 }
 
 /**

@@ -18,6 +18,8 @@ describe( 'titles', () => {
 		[ 'Unknownprefix:foo', 'Unknownprefix:foo' ],
 		[ 'élan', 'Élan' ],
 		[ '𐐨x', '𐐀x' ],
+		// A prefix named like an Object.prototype member is part of the page name, not a namespace.
+		[ 'constructor:foo', 'Constructor:foo' ],
 	] )( 'normalizeTitle(%j) is %j', ( input, expected ) => {
 		expect( normalizeTitle( input ) ).toBe( expected );
 	} );
@@ -28,6 +30,7 @@ describe( 'titles', () => {
 		[ 'User:Foo', 'User talk:Foo' ],
 		[ 'Talk:Foo', 'Talk:Foo' ],
 		[ 'Help talk:Foo', 'Help talk:Foo' ],
+		[ 'Constructor:Foo', 'Talk:Constructor:Foo' ],
 	] )( 'talkPageOf(%j) is %j', ( input, expected ) => {
 		expect( talkPageOf( input ) ).toBe( expected );
 	} );
