@@ -62,7 +62,11 @@ export function languageFallbacks( language: string, finalFallback = 'en' ): str
 		}
 	};
 	const visit = ( code: string ): void => {
-		for ( const extra of EXTRA_FALLBACKS[ code ] ?? [] ) {
+		// Own properties only: the code comes from page content, and `constructor` or
+		// `__proto__` must not find Object.prototype's members.
+		const extras = Object.prototype.hasOwnProperty.call( EXTRA_FALLBACKS, code ) ?
+			EXTRA_FALLBACKS[ code ] ?? [] : [];
+		for ( const extra of extras ) {
 			add( extra );
 		}
 		// Dropping subtags one at a time: `sr-latn-me` → `sr-latn` → `sr`.

@@ -23,6 +23,9 @@ describe( 'languageFallbacks', () => {
 		[ 'gsw', [ 'de', 'en' ] ],
 		[ 'arz', [ 'ar', 'en' ] ],
 		[ 'be-tarask', [ 'be', 'en' ] ],
+		// The code comes from a `lang` attribute in page content: no Object.prototype lookups.
+		[ 'constructor', [ 'en' ] ],
+		[ '__proto__', [ 'en' ] ],
 	] )( '%s → %j', ( lang, chain ) => {
 		expect( languageFallbacks( lang ) ).toEqual( chain );
 	} );
