@@ -146,7 +146,9 @@ export async function collect( ctx: Context ): Promise<CollectResult> {
 	const bulk = perPage === fresh && known.length > 0;
 	const steps = perPage.length + ( bulk ? 1 : 0 );
 	let done = 0;
-	out.progress( 'Reading history', done, steps );
+	if ( steps ) {
+		out.progress( 'Reading history', done, steps );
+	}
 	for ( const h of perPage ) {
 		revisions.push( ...await readPageHistory( api, h.title, checkpointOf( h.title ), high ) );
 		out.progress( 'Reading history', ++done, steps );

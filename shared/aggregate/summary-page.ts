@@ -34,6 +34,15 @@ function who( name: string | null, anon = false ): string {
 	return escapeInline( anon ? `${ name } (not logged in)` : name );
 }
 
+/**
+ * A revision timestamp as `YYYY-MM-DD HH:MM UTC`. Timestamps come from the API in a fixed
+ * format, checked here, so they are written as they are; anything else is escaped like user text.
+ */
+export function formatTime( timestamp: string ): string {
+	const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d+)?Z$/.exec( timestamp );
+	return m ? `${ m[ 1 ] } ${ m[ 2 ] } UTC` : escapeInline( timestamp );
+}
+
 /** A bar of full blocks proportional to `n / max`, at least one block for a non-zero count. */
 export function bar( n: number, max: number, width: number ): string {
 	if ( n <= 0 || max <= 0 ) {
@@ -94,7 +103,7 @@ function renderSection(
 		out.push( "'''Open entries, oldest first'''" );
 		for ( const o of s.open ) {
 			const stance = o.stance ? labelOf( config.stances, o.stance ) : '(no stance)';
-			out.push( `# ${ escapeInline( o.timestamp ) } — ${ who( o.author, o.anon ) } — ${ escapeInline( stance ) } — ${ escapeInline( excerpt( o.comment, 200 ) ) } <small>(${ escapeInline( o.id ) })</small>` );
+			out.push( `# ${ formatTime( o.timestamp ) } — ${ who( o.author, o.anon ) } — ${ escapeInline( stance ) } — ${ escapeInline( excerpt( o.comment, 200 ) ) } <small>(${ escapeInline( o.id ) })</small>` );
 		}
 	}
 	return out;
@@ -130,7 +139,7 @@ export function renderSummaryPage(
 	const width = options.barWidth ?? 20;
 	const out: string[] = [];
 	out.push( '<!-- Written by the LDWG bot from the feedback on the talk pages; edits here are overwritten. -->' );
-	out.push( `This page is updated by the bot from the feedback entries on the drafts' talk pages. Authors come from page history. Data as of ${ escapeInline( options.asOf ) }: ${ data.totals.entries } entries from ${ data.totals.contributors } contributors; ${ data.totals.flagged } flagged.` );
+	out.push( `This page is updated by the bot from the feedback entries on the drafts' talk pages. Authors come from page history. Data as of ${ formatTime( options.asOf ) }: ${ data.totals.entries } entries from ${ data.totals.contributors } contributors; ${ data.totals.flagged } flagged.` );
 	for ( const d of data.drafts ) {
 		out.push( '' );
 		out.push( `== ${ escapeInline( d.title ) } ==` );
@@ -149,7 +158,7 @@ export function renderSummaryPage(
 		out.push( '! Entry !! Where !! Author !! First seen !! Why' );
 		for ( const f of data.flagged ) {
 			out.push( '|-' );
-			out.push( `| ${ escapeInline( f.id ) } || ${ escapeInline( `${ f.draft } / ${ f.section }` ) } || ${ who( f.author ) } || ${ escapeInline( f.timestamp ) } || ${ flagDetails( f ) }` );
+			out.push( `| ${ escapeInline( f.id ) } || ${ escapeInline( `${ f.draft } / ${ f.section }` ) } || ${ who( f.author ) } || ${ formatTime( f.timestamp ) } || ${ flagDetails( f ) }` );
 		}
 		out.push( '|}' );
 	}
