@@ -73,13 +73,23 @@ interface Capture {
 	ours: { url: string; gzip: number }[];
 	/** Our modules ResourceLoader loaded. */
 	modules: Set<string>;
+	/** Requests of any kind started and not yet finished, and when the last one started. */
+	inFlight: number;
+	lastStart: number;
 }
 
 function capture( page: Page ): Capture {
-	const result: Capture = { ours: [], modules: new Set() };
+	const result: Capture = { ours: [], modules: new Set(), inFlight: 0, lastStart: Date.now() };
 	page.on( 'request', ( request ) => {
+		result.inFlight++;
+		result.lastStart = Date.now();
 		ourModules( request.url() ).forEach( ( m ) => result.modules.add( m ) );
 	} );
+	const done = (): void => {
+		result.inFlight = Math.max( 0, result.inFlight - 1 );
+	};
+	page.on( 'requestfinished', done );
+	page.on( 'requestfailed', done );
 	page.on( 'response', async ( response ) => {
 		if ( isOurRequest( response.url() ) ) {
 			const entry = { url: response.url(), gzip: 0 };
@@ -176,6 +186,17 @@ async function view(
 	await page.waitForLoadState( 'networkidle' );
 }
 
+/**
+ * Waits until the page has been quiet for `ms` (no request in flight, none started): the
+ * glossary module may fetch its term index well after the load event, when the browser is idle.
+ */
+async function quiet( page: Page, seen: Capture, ms = 2000 ): Promise<void> {
+	const deadline = Date.now() + 60000;
+	while ( Date.now() < deadline && ( seen.inFlight > 0 || Date.now() - seen.lastStart < ms ) ) {
+		await page.waitForTimeout( 250 );
+	}
+}
+
 /** Eager bytes computed from the build output when no wiki is available. */
 function fromDist(): Figure {
 	const dist = path.join( root, 'dist', 'gadget' );
@@ -250,6 +271,7 @@ export const bench: BenchModule = {
 			const enCapture = capture( enPage );
 			context.log( 'gadget: English draft page view' );
 			await view( enPage, base, DRAFT );
+			await quiet( enPage, enCapture );
 			const eagerModules = [ ...enCapture.modules ].filter( isEager );
 			const eagerBytes = await moduleBytes( en, base, eagerModules, 'en' ) +
 				enCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
@@ -273,7 +295,7 @@ export const bench: BenchModule = {
 				FORM_MODULE,
 				{ timeout: 60000 },
 			);
-			await enPage.waitForLoadState( 'networkidle' );
+			await quiet( enPage, enCapture );
 			const lazyModules = [ ...enCapture.modules ].filter( ( m ) => !isEager( m ) );
 			const lazyBytes = await moduleBytes( en, base, lazyModules, 'en' ) +
 				enCapture.ours.slice( before ).reduce( ( total, r ) => total + r.gzip, 0 );
@@ -285,6 +307,7 @@ export const bench: BenchModule = {
 			const arCapture = capture( arPage );
 			context.log( 'gadget: Arabic translation page view' );
 			await view( arPage, base, `${ DRAFT }/ar`, { uselang: 'ar' } );
+			await quiet( arPage, arCapture );
 			const arModules = [ ...arCapture.modules ].filter( isEager );
 			const arBytes = await moduleBytes( ar, base, arModules, 'ar' ) +
 				arCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
@@ -297,6 +320,7 @@ export const bench: BenchModule = {
 			const otherCapture = capture( otherPage );
 			context.log( 'gadget: non-draft page view' );
 			await view( otherPage, base, NOT_A_DRAFT );
+			await quiet( otherPage, otherCapture );
 			const mutations = await otherPage.evaluate(
 				() => ( window as unknown as { ldwgMutations: number } ).ldwgMutations,
 			);
