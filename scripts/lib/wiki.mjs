@@ -326,6 +326,10 @@ function ensureCreated( port, log, from = undefined ) {
 	}
 	const pristine = from || ensurePristine( log );
 	rmSync( p.dir, { recursive: true, force: true } );
+	// The bot's state cache (bot/state/store.ts) for this URL describes the wiki that was here
+	// before; it is rebuildable from history, and stale it would skip the new wiki's revisions.
+	rmSync( path.resolve( root, process.env.LDWG_STATE_DIR || '.ldwg-state', `127.0.0.1_${ port }` ),
+		{ recursive: true, force: true } );
 	mkdirSync( p.dir, { recursive: true } );
 	copyTree( path.join( pristine, 'data' ), p.data );
 	writeLocalSettings( p.settings, port, p.data );
