@@ -264,7 +264,11 @@ type FieldType<F> = F extends Optional<infer T> ? T : F extends Schema<infer T> 
 export type ObjectOf<S extends Shape> =
 	{ [K in RequiredKeys<S>]: FieldType<S[K]> } & { [K in OptionalKeys<S>]?: FieldType<S[K]> };
 
-function pathKey( key: string ): string {
+/**
+ * One step of a JSON path for an object key (`.name`, or `["other-key"]` when the key is not an
+ * identifier), so hand-written cross-field rules report paths the way the schemas do.
+ */
+export function pathKey( key: string ): string {
 	return /^[A-Za-z_$][\w$]*$/.test( key ) ? `.${ key }` : `[${ JSON.stringify( key ) }]`;
 }
 

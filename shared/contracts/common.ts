@@ -205,14 +205,6 @@ export function username(): Schema<string> {
 	};
 }
 
-/**
- * One step of a JSON path for an object key, written as `validate.ts` writes it (`.name` or
- * `["other-key"]`), so that hand-written cross-field rules report the same paths.
- */
-export function pathKey( key: string ): string {
-	return /^[A-Za-z_$][\w$]*$/.test( key ) ? `.${ key }` : `[${ JSON.stringify( key ) }]`;
-}
-
 /** `YYYY-MM-DD`, a calendar date in UTC. */
 export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

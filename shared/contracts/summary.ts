@@ -12,11 +12,11 @@
  * @packageDocumentation
  */
 import {
-	num, object, optional, record, refine, str, validate,
+	num, object, optional, pathKey, record, refine, str, validate,
 	type Optional, type Problem, type Result, type Schema,
 } from '../validate.ts';
 import {
-	checkVersion, identifier, isoTimestamp, languageCode, pageTitle, pathKey, ID_PATTERN,
+	checkVersion, identifier, isoTimestamp, languageCode, pageTitle, ID_PATTERN,
 } from './common.ts';
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from './status.ts';
 

@@ -5,9 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import {
 	normalizeTitle, normalizeUsername, talkPageOf, titleProblem, isLanguageCode, isIsoDate,
-	isIsoTimestamp, utcDay, pageTitle, username, pathKey,
+	isIsoTimestamp, utcDay, pageTitle, username,
 } from '../../../shared/contracts/common.ts';
-import type { Problem } from '../../../shared/validate.ts';
+import { pathKey, type Problem } from '../../../shared/validate.ts';
 
 describe( 'titles', () => {
 	it.each( [
