@@ -4,7 +4,6 @@
  *
  * @packageDocumentation
  */
-export {};
 
 // Data contracts: configuration, summary JSON, entry status, common little schemas (issue 2).
 export {
