@@ -9,6 +9,7 @@
  *
  * @packageDocumentation
  */
+import { setOwn } from '../validate.ts';
 
 /** Translation state of one field's text. */
 export type FieldState =
@@ -270,7 +271,9 @@ export function parseGlossaryPage(
 				block.stray.push( { name: key, line } );
 				return;
 			}
-			block.fields[ key ] = { ...cleanValue( part.slice( eq + 1 ), lang, isSource ), line };
+			// Not plain assignment: `__proto__=` would replace the prototype instead of being
+			// kept and reported as an unknown parameter.
+			setOwn( block.fields, key, { ...cleanValue( part.slice( eq + 1 ), lang, isSource ), line } );
 		} );
 		blocks.push( block );
 		from = end;

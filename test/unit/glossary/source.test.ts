@@ -37,6 +37,14 @@ describe( 'parseGlossaryPage', () => {
 		} ) ) ).toEqual( c.blocks.map( ( b ) => ( { stray: [], ...b } ) ) );
 	} );
 
+	it( 'keeps a parameter named __proto__ as an own field, so the compiler can report it', () => {
+		const parsed = parseGlossaryPage( '{{LDWG glossary entry|id=x|__proto__=a|__proto__=b}}', 'en', true );
+		const [ block ] = parsed.blocks;
+		expect( Object.keys( block?.fields ?? {} ) ).toEqual( [ 'id', '__proto__' ] );
+		expect( Object.getPrototypeOf( block?.fields ) ).toBe( Object.prototype );
+		expect( block?.stray ).toEqual( [ { name: '__proto__', line: 1 } ] );
+	} );
+
 	it( 'never throws on arbitrary text', () => {
 		const pieces = [ '{{', '}}', '[[', ']]', '|', '=', '<!--', '-->', '<translate>', '</translate>',
 			'<tvar name="x">', '</tvar>', '<span class="mw-translate-fuzzy">', '</span>', 'LDWG glossary entry',
