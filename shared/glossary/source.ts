@@ -273,7 +273,8 @@ export function parseGlossaryPage(
 			}
 			// Not plain assignment: `__proto__=` would replace the prototype instead of being
 			// kept and reported as an unknown parameter.
-			setOwn( block.fields, key, { ...cleanValue( part.slice( eq + 1 ), lang, isSource ), line } );
+			const value = cleanValue( part.slice( eq + 1 ), lang, isSource );
+			setOwn( block.fields, key, { ...value, line } );
 		} );
 		blocks.push( block );
 		from = end;
