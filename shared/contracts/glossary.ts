@@ -17,6 +17,7 @@ import {
 	oneOf,
 	optional,
 	parseJson,
+	pathKey,
 	record,
 	refine,
 	str,
@@ -167,7 +168,7 @@ export const compiledGlossarySchema: Schema<CompiledGlossary> = refine( object( 
 		}
 		for ( const lang of Object.keys( concept.entries ) ) {
 			if ( !languages.has( lang ) ) {
-				problems.push( { path: `${ at }.entries.${ lang }`, message: 'language is not listed in languages' } );
+				problems.push( { path: `${ at }.entries${ pathKey( lang ) }`, message: 'language is not listed in languages' } );
 			}
 		}
 		concept.related.forEach( ( id, j ) => {

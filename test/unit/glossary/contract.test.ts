@@ -34,6 +34,18 @@ describe( 'compiled glossary contract', () => {
 		expect( statuses ).toContain( 'outdated' );
 	} );
 
+	it( 'writes an unlisted language\'s path as the schemas write paths', () => {
+		const document = fixture( 'glossary.valid.json' ) as {
+			concepts: { entries: Record<string, unknown> }[];
+		};
+		const [ first ] = document.concepts;
+		if ( first ) {
+			first.entries[ 'pt-br' ] = first.entries.en;
+		}
+		expect( validateGlossary( document ).problems.map( ( p ) => p.path ) )
+			.toEqual( [ '$.concepts[0].entries["pt-br"]' ] );
+	} );
+
 	it( 'has invalid fixtures', () => {
 		expect( fixtureNames( 'glossary.invalid-' ).length ).toBeGreaterThanOrEqual( 3 );
 	} );
