@@ -284,3 +284,18 @@ export function checkVersion(
 	} );
 	return false;
 }
+
+/**
+ * `schema` with its document's `version` checked first ({@link checkVersion}), so that every
+ * contract reports a document from a newer tool the same way.
+ */
+export function versioned<T>( schema: Schema<T>, supported: number, name: string ): Schema<T> {
+	return {
+		expected: schema.expected,
+		check( value, path, problems ) {
+			return checkVersion( value, supported, name, path, problems ) ?
+				schema.check( value, path, problems ) :
+				undefined;
+		},
+	};
+}

@@ -20,7 +20,7 @@ import {
 	type Result,
 	type Schema,
 } from '../validate.ts';
-import { checkVersion, identifier, languageCode } from './common.ts';
+import { identifier, languageCode, versioned } from './common.ts';
 import { STATUSES, type Status } from './status.ts';
 import { isEntryId } from '../entry/ids.ts';
 
@@ -123,20 +123,17 @@ export const entrySchema: Schema<FeedbackEntry> = object( {
 	statusNote: optional( ENTRY_FIELD_SCHEMAS.statusNote ),
 }, { allowUnknown: true } );
 
+const entryDocument = versioned( entrySchema, ENTRY_VERSION, 'entry' );
+
 /**
  * Validates an entry (e.g. from JSON or from the form), reporting every problem with its JSON
  * path. An unsupported `version` is reported as such before anything else. Never throws.
  */
 export function validateEntry( value: unknown ): Result<FeedbackEntry> {
-	const problems: Result<FeedbackEntry>[ 'problems' ] = [];
-	if ( !checkVersion( value, ENTRY_VERSION, 'entry', '$', problems ) ) {
-		return { ok: false, problems };
-	}
-	return validate( entrySchema, value );
+	return validate( entryDocument, value );
 }
 
 /** Parses and validates an entry written as JSON. Never throws. */
 export function parseEntryJson( text: string ): Result<FeedbackEntry> {
-	const syntax = parseJson( { expected: 'JSON', check: ( value ) => value }, text );
-	return syntax.ok ? validateEntry( syntax.value ) : syntax;
+	return parseJson( entryDocument, text );
 }

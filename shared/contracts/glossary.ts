@@ -22,11 +22,10 @@ import {
 	refine,
 	str,
 	validate,
-	type Problem,
 	type Result,
 	type Schema,
 } from '../validate.ts';
-import { checkVersion, identifier, isoTimestamp, languageCode } from './common.ts';
+import { identifier, isoTimestamp, languageCode, versioned } from './common.ts';
 
 /** Kinds of concept the working group's taxonomy distinguishes. */
 export const CONCEPT_TYPES = [ 'leadership-type', 'skill', 'pathway', 'other' ] as const;
@@ -202,20 +201,12 @@ export const glossaryTermIndexSchema: Schema<GlossaryTermIndex> = object( {
 	terms: array( termPairSchema, { maxItems: 50000 } ),
 }, { allowUnknown: true } );
 
-function versioned<T>( schema: Schema<T>, name: string ): Schema<T> {
-	return {
-		expected: schema.expected,
-		check( value: unknown, path: string, problems: Problem[] ) {
-			return checkVersion( value, GLOSSARY_VERSION, name, path, problems ) ?
-				schema.check( value, path, problems ) :
-				undefined;
-		},
-	};
-}
+const glossaryDocument = versioned( compiledGlossarySchema, GLOSSARY_VERSION, 'glossary' );
+const termIndexDocument = versioned( glossaryTermIndexSchema, GLOSSARY_VERSION, 'glossary term index' );
 
 /** Validates an already parsed compiled glossary. Never throws. */
 export function validateGlossary( value: unknown ): Result<CompiledGlossary> {
-	return validate( versioned( compiledGlossarySchema, 'glossary' ), value );
+	return validate( glossaryDocument, value );
 }
 
 /**
@@ -224,13 +215,13 @@ export function validateGlossary( value: unknown ): Result<CompiledGlossary> {
  */
 export function parseGlossary( input: unknown ): Result<CompiledGlossary> {
 	return typeof input === 'string' ?
-		parseJson( versioned( compiledGlossarySchema, 'glossary' ), input ) :
+		parseJson( glossaryDocument, input ) :
 		validateGlossary( input );
 }
 
 /** Validates an already parsed term index. Never throws. */
 export function validateTermIndex( value: unknown ): Result<GlossaryTermIndex> {
-	return validate( versioned( glossaryTermIndexSchema, 'glossary term index' ), value );
+	return validate( termIndexDocument, value );
 }
 
 /**
@@ -238,6 +229,6 @@ export function validateTermIndex( value: unknown ): Result<GlossaryTermIndex> {
  */
 export function parseTermIndex( input: unknown ): Result<GlossaryTermIndex> {
 	return typeof input === 'string' ?
-		parseJson( versioned( glossaryTermIndexSchema, 'glossary term index' ), input ) :
+		parseJson( termIndexDocument, input ) :
 		validateTermIndex( input );
 }

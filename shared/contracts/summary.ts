@@ -16,7 +16,7 @@ import {
 	type Optional, type Problem, type Result, type Schema,
 } from '../validate.ts';
 import {
-	checkVersion, identifier, isoTimestamp, languageCode, pageTitle, ID_PATTERN,
+	identifier, isoTimestamp, languageCode, pageTitle, versioned, ID_PATTERN,
 } from './common.ts';
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from './status.ts';
 
@@ -280,11 +280,7 @@ export function parseSummary( input: unknown ): Result<Summary> {
 			return { ok: false, problems: [ { path: '$', message: `summary is not valid JSON: ${ e instanceof Error ? e.message : String( e ) }` } ] };
 		}
 	}
-	const problems: Problem[] = [];
-	if ( !checkVersion( value, SUMMARY_VERSION, 'summary', '$', problems ) ) {
-		return { ok: false, problems };
-	}
-	return validate( summarySchema, value );
+	return validate( versioned( summarySchema, SUMMARY_VERSION, 'summary' ), value );
 }
 
 /** The figures of one section, or `null` when the summary has none for it. */
