@@ -118,7 +118,9 @@ describe( 'formatEntry / parseEntries', () => {
 			fc.constantFrom( '{{', '}}', '{{{', '}}}', '[[', ']]', '|', '=', '\n', '-{', '}-', '<!--', '-->',
 				'\x3Cnowiki>', '\x3C/nowiki>', '<pre>', '</pre>', '<blockquote>', '</blockquote>',
 				'<includeonly>', '<ref name=a/>', '{{LDWG feedback entry', '|id=20261129-142233-abcdef',
-				'|v=2', '|id=', '[[User:X|X]]', '[[Special:Contributions/1.2.3.4|x]]', ' ' ),
+				'|v=2', '|id=', '[[User:X|X]]', '[[Special:Contributions/1.2.3.4|x]]', ' ',
+				// Parameter names that are Object.prototype members.
+				'|constructor=', '|__proto__=', '|r-constructor=' ),
 			fc.string( { unit: 'binary', maxLength: 8 } ),
 		), { maxLength: 30 } ).map( ( a ) => a.join( '' ) );
 		fc.assert( fc.property( fragments, ( page ) => {
