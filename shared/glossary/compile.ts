@@ -182,14 +182,7 @@ export function compileGlossary(
 		glossary.concepts = concepts;
 	} catch ( e ) {
 		// A compiler bug must not stop the bot run: report it and publish nothing new.
-		problems.push( {
-			page: source.title,
-			line: 0,
-			language: sourceLanguage,
-			severity: 'error',
-			code: 'invalid-output',
-			message: `compiler error: ${ String( e ) }`,
-		} );
+		reporter( source, problems )( 'error', 'invalid-output', 0, `compiler error: ${ String( e ) }` );
 		glossary.concepts = [];
 		return { glossary, problems };
 	}
@@ -197,15 +190,9 @@ export function compileGlossary(
 	// Safety net: what we publish must pass the readers' validator.
 	const check = validateGlossary( glossary );
 	if ( !check.ok ) {
+		const report = reporter( source, problems );
 		for ( const p of check.problems ) {
-			problems.push( {
-				page: source.title,
-				line: 0,
-				language: sourceLanguage,
-				severity: 'error',
-				code: 'invalid-output',
-				message: `compiled glossary is invalid at ${ p.path }: ${ p.message }`,
-			} );
+			report( 'error', 'invalid-output', 0, `compiled glossary is invalid at ${ p.path }: ${ p.message }` );
 		}
 	}
 	return { glossary, problems };
