@@ -172,11 +172,20 @@ export function pageTitle( options: { prefix?: boolean } = {} ): Schema<string> 
 }
 
 /**
- * Normalises a user name as MediaWiki does (underscores to spaces, trimmed, first letter
- * upper-case) so that `alice`, `Alice` and ` Alice_` all name the same account.
+ * Normalises a name as MediaWiki compares page names, without looking for a namespace:
+ * underscores and runs of white space become one space, the ends are trimmed and the first
+ * letter is upper-cased (`lDWG_feedback__entry` → `LDWG feedback entry`).
+ */
+export function normalizePageName( name: string ): string {
+	return upperFirst( normalizeSpaces( name ) );
+}
+
+/**
+ * Normalises a user name as MediaWiki does ({@link normalizePageName}) so that `alice`, `Alice`
+ * and ` Alice_` all name the same account.
  */
 export function normalizeUsername( name: string ): string {
-	return upperFirst( normalizeSpaces( name ) );
+	return normalizePageName( name );
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused

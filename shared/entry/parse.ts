@@ -15,6 +15,7 @@ import {
 	type FeedbackEntry,
 	type RubricAnswer,
 } from '../contracts/entry.ts';
+import { normalizePageName } from '../contracts/common.ts';
 import { setOwn, type Problem, type Schema } from '../validate.ts';
 import { decodeParameterValue, decodeText, stripComments } from './escape.ts';
 import { ENTRY_PARAMS, ENTRY_TEMPLATE, RUBRIC_PARAM_PREFIX } from './format.ts';
@@ -106,12 +107,6 @@ for ( const [ key, param ] of ENTRY_PARAMS ) {
 	}
 }
 
-function titleKey( name: string ): string {
-	const spaced = name.replace( /[_\s]+/g, ' ' ).trim();
-	const first = String.fromCodePoint( spaced.codePointAt( 0 ) ?? 0 );
-	return spaced ? first.toUpperCase() + spaced.slice( first.length ) : '';
-}
-
 function lineStarts( text: string ): number[] {
 	const starts = [ 0 ];
 	for ( let i = text.indexOf( '\n' ); i !== -1; i = text.indexOf( '\n', i + 1 ) ) {
@@ -162,22 +157,22 @@ export function parseEntries( text: string, options: ParseOptions = {} ): ParseR
 function parse( text: string, options: ParseOptions ): ParseResult {
 	const names = typeof options.template === 'string' ? [ options.template ] :
 		options.template ?? [ ENTRY_TEMPLATE ];
-	const wanted = new Set( names.map( titleKey ) );
+	const wanted = new Set( names.map( ( n ) => normalizePageName( n ) ) );
 	const namespaces = new Set( ( options.templateNamespaces ?? [ 'Template' ] )
-		.map( ( ns ) => titleKey( ns ).toLowerCase() ) );
+		.map( ( ns ) => normalizePageName( ns ).toLowerCase() ) );
 	const isEntryCall = ( rawTitle: string ): boolean => {
-		let name = titleKey( decodeText( stripComments( rawTitle ) ) );
+		let name = normalizePageName( decodeText( stripComments( rawTitle ) ) );
 		name = name.replace( /^safesubst\s*:\s*/i, '' );
 		// `{{:X}}` transcludes the main-namespace page X, so it must then name the namespace.
 		const explicit = name.startsWith( ':' );
-		name = explicit ? titleKey( name.slice( 1 ) ) : name;
+		name = explicit ? normalizePageName( name.slice( 1 ) ) : name;
 		const colon = name.indexOf( ':' );
 		if ( colon >= 0 ) {
-			const ns = titleKey( name.slice( 0, colon ) ).toLowerCase();
+			const ns = normalizePageName( name.slice( 0, colon ) ).toLowerCase();
 			if ( !namespaces.has( ns ) ) {
 				return false;
 			}
-			name = titleKey( name.slice( colon + 1 ) );
+			name = normalizePageName( name.slice( colon + 1 ) );
 		} else if ( explicit ) {
 			return false;
 		}
