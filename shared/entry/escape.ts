@@ -207,6 +207,9 @@ const NOWIKI = 'nowiki';
 /** A nowiki element or self-closed tag (built from parts: sources never spell the tag). */
 const NOWIKI_ELEMENT = new RegExp( `<${ NOWIKI }\\s*/>|<${ NOWIKI }(?:\\s[^>]*)?>([\\s\\S]*?)</${ NOWIKI }\\s*>`, 'gi' );
 
+/** A nowiki element (as {@link NOWIKI_ELEMENT}) or an HTML comment, whichever starts first. */
+const NOWIKI_OR_COMMENT = new RegExp( `${ NOWIKI_ELEMENT.source }|<!--[\\s\\S]*?(?:-->|$)`, 'gi' );
+
 /**
  * Removes HTML comments, as MediaWiki does before it reads a parameter (an unclosed comment runs
  * to the end).
@@ -222,7 +225,9 @@ export function stripComments( raw: string ): string {
  * typed: it is shown to the working group as the characters the person wrote.
  */
 export function decodeParameterValue( raw: string, options: { named?: boolean } = {} ): string {
-	let value = stripComments( raw );
+	// One left-to-right pass, as MediaWiki's preprocessor reads: a comment inside nowiki is
+	// text (kept for the unwrapping below), a nowiki inside a comment is gone.
+	let value = raw.replace( NOWIKI_OR_COMMENT, ( whole: string ) => whole.startsWith( '<!--' ) ? '' : whole );
 	if ( options.named !== false ) {
 		value = phpTrim( value );
 	}

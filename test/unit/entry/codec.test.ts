@@ -167,6 +167,9 @@ describe( 'decoding values written by hand', () => {
 		expect( decodeParameterValue( ` \u00a0 ${ nw( ' {{x}} ' ) } <!-- c --> \n` ) ).toBe( '\u00a0  {{x}} ' );
 		expect( decodeParameterValue( ' positional ', { named: false } ) ).toBe( ' positional ' );
 		expect( decodeParameterValue( 'a<!-- unclosed' ) ).toBe( 'a' );
+		// Inside nowiki a comment is text, shown as typed; outside it, nowiki in a comment is gone.
+		expect( decodeParameterValue( `a ${ nw( '<!-- kept -->' ) } b` ) ).toBe( 'a <!-- kept --> b' );
+		expect( decodeParameterValue( `a<!-- ${ nw( 'x' ) } -->b` ) ).toBe( 'ab' );
 		expect( phpTrim( '\u3000 x \u3000' ) ).toBe( '\u3000 x \u3000' );
 	} );
 } );
