@@ -46,6 +46,18 @@ function describe( value: unknown ): string {
 	return typeof value;
 }
 
+/**
+ * A value as JSON for a message. Never throws: JSON.stringify does on a BigInt or a cycle, and a
+ * message must not turn one wrong value into a validator error that hides every other problem.
+ */
+function show( value: unknown ): string {
+	try {
+		return JSON.stringify( value ) ?? describe( value );
+	} catch {
+		return describe( value );
+	}
+}
+
 function fail( problems: Problem[], path: string, message: string ): undefined {
 	problems.push( { path, message } );
 	return undefined;
@@ -132,7 +144,7 @@ export function oneOf<const T extends readonly( string | number )[]>(
 		check( value, path, problems ) {
 			return ( values as readonly unknown[] ).includes( value ) ?
 				value as T[number] :
-				fail( problems, path, `must be ${ expected }, got ${ JSON.stringify( value ) }` );
+				fail( problems, path, `must be ${ expected }, got ${ show( value ) }` );
 		},
 	};
 }

@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseConfig } from '../../../shared/contracts/config.ts';
 import { parseSummary } from '../../../shared/contracts/summary.ts';
+import { validateEntry } from '../../../shared/contracts/entry.ts';
 import { fixture } from './fixtures.ts';
 
 type Json = null | boolean | number | string | Json[] | { [ key: string ]: Json };
@@ -106,5 +107,14 @@ describe( 'parseSummary', () => {
 				expect( result.problems.length ).toBeGreaterThan( 0 );
 			}
 		} ), { numRuns: 1000 } );
+	} );
+} );
+
+describe( 'values JSON cannot write', () => {
+	it( 'are reported like any wrong value, with the other problems', () => {
+		// A BigInt makes JSON.stringify throw; the message must not, or one "validator error"
+		// would replace the whole list of problems.
+		const result = validateEntry( { version: 1, id: 'bad', status: BigInt( 1 ) } );
+		expect( result.problems.map( ( p ) => p.path ) ).toEqual( [ '$.id', '$.status' ] );
 	} );
 } );
