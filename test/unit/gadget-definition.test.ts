@@ -1,0 +1,85 @@
+/**
+ * The gadget definition must declare every ResourceLoader module a gadget's code uses directly:
+ * a missing dependency does not fail the build, it makes the module end in state "error" on the
+ * wiki (seen with `mw.storage` in the glossary module). Reads the built bundles, so code pulled in
+ * from shared/ counts too.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from '../../esbuild.config.mjs';
+
+const root = path.resolve( __dirname, '../..' );
+const dist = path.join( root, 'dist/gadget' );
+
+/** `mw.<name>` properties that live in their own ResourceLoader module, not in mediawiki.base. */
+const PROVIDERS: [ RegExp, string ][] = [
+	[ /\bmw\.storage\./, 'mediawiki.storage' ],
+	[ /\bmw\.user\./, 'mediawiki.user' ],
+	[ /\bmw\.util\./, 'mediawiki.util' ],
+];
+
+interface Definition {
+	name: string;
+	dependencies: string[];
+	files: string[];
+}
+
+function definitions(): Definition[] {
+	const text = readFileSync( path.join( root, 'gadget/gadget-definition.txt' ), 'utf8' );
+	return text.split( '\n' )
+		.filter( ( line ) => line.startsWith( '*' ) )
+		.map( ( line ) => {
+			const match = /^\*\s*([\w-]+)\s*\[([^\]]*)\]\s*\|(.*)$/.exec( line );
+			if ( !match || !match[ 1 ] || match[ 2 ] === undefined || match[ 3 ] === undefined ) {
+				throw new Error( `Unreadable definition line: ${ line }` );
+			}
+			const options = match[ 2 ].split( '|' );
+			const deps = options.find( ( o ) => o.startsWith( 'dependencies=' ) );
+			return {
+				name: match[ 1 ],
+				dependencies: deps ? deps.slice( 'dependencies='.length ).split( ',' ) : [],
+				files: match[ 3 ].split( '|' ).map( ( f ) => f.trim() ),
+			};
+		} );
+}
+
+describe( 'gadget definition', () => {
+	beforeAll( async () => {
+		if ( !existsSync( path.join( dist, 'build.json' ) ) ) {
+			await build();
+		}
+	}, 60000 );
+
+	it( 'lists only files the build produces (or the configuration page)', () => {
+		for ( const def of definitions() ) {
+			for ( const file of def.files ) {
+				if ( file === 'ldwg-config.json' ) {
+					continue;
+				}
+				expect( existsSync( path.join( dist, file ) ), `${ def.name }: ${ file }` ).toBe( true );
+			}
+		}
+	} );
+
+	it( 'declares the modules behind every mw.* property the bundle uses', () => {
+		const defs = definitions();
+		expect( defs.length ).toBeGreaterThanOrEqual( 4 );
+		for ( const def of defs ) {
+			const script = def.files.find( ( f ) => f.endsWith( '.js' ) );
+			expect( script, def.name ).toBeDefined();
+			const code = readFileSync( path.join( dist, String( script ) ), 'utf8' );
+			for ( const [ use, module ] of PROVIDERS ) {
+				if ( use.test( code ) ) {
+					expect( def.dependencies, `${ def.name } uses ${ use.source }` ).toContain( module );
+				}
+			}
+		}
+	} );
+
+	it( 'would catch a missing dependency (the check can fail)', () => {
+		const [ use, module ] = PROVIDERS[ 0 ] as [ RegExp, string ];
+		expect( use.test( 'mw.storage.get("x")' ) ).toBe( true );
+		expect( [ 'mediawiki.util' ] ).not.toContain( module );
+	} );
+} );
