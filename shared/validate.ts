@@ -233,7 +233,7 @@ export function record<T>(
 				const item = ( value as Record<string, unknown> )[ key ];
 				const checked = valueSchema.check( item, keyPath, problems );
 				if ( checked !== undefined ) {
-					out[ key ] = checked;
+					setOwn( out, key, checked );
 				}
 			}
 			return problems.length === before ? out : undefined;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { parseConfig } from '../../../shared/contracts/config.ts';
 import { parseSummary } from '../../../shared/contracts/summary.ts';
 import { validateEntry } from '../../../shared/contracts/entry.ts';
+import { num, record, validate } from '../../../shared/validate.ts';
 import { fixture } from './fixtures.ts';
 
 type Json = null | boolean | number | string | Json[] | { [ key: string ]: Json };
@@ -116,5 +117,15 @@ describe( 'values JSON cannot write', () => {
 		// would replace the whole list of problems.
 		const result = validateEntry( { version: 1, id: 'bad', status: BigInt( 1 ) } );
 		expect( result.problems.map( ( p ) => p.path ) ).toEqual( [ '$.id', '$.status' ] );
+	} );
+} );
+
+describe( 'record', () => {
+	it( 'keeps a __proto__ key as an own key, leaving the prototype alone', () => {
+		const result = validate( record( num() ), JSON.parse( '{"__proto__":{"x":1},"a":2}' ) );
+		expect( result.problems.map( ( p ) => p.path ) ).toEqual( [ '$.__proto__' ] );
+		const checked = validate( record( record( num() ) ), JSON.parse( '{"__proto__":{"x":1}}' ) );
+		expect( checked.ok && Object.keys( checked.value ) ).toEqual( [ '__proto__' ] );
+		expect( checked.ok && Object.getPrototypeOf( checked.value ) ).toBe( Object.prototype );
 	} );
 } );
