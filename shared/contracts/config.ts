@@ -288,29 +288,29 @@ export const DEFAULT_GLOSSARY_OPTIONS: Readonly<GlossaryOptions> = Object.freeze
 const label = (): Schema<string> => str( { minLength: 1, maxLength: 200 } );
 const byId = ( item: { id: string } ): string => item.id;
 
-/** A template name; a `Template:` prefix is accepted and removed. */
-function templateName(): Schema<string> {
+/**
+ * A page name in `namespace` (`Template`, `Category`): the namespace prefix is accepted, in any
+ * spelling {@link normalizeTitle} reads, and removed.
+ */
+function nameIn( namespace: string ): Schema<string> {
 	const title = pageTitle();
+	const prefix = `${ namespace }:`;
 	return {
-		expected: 'template name',
+		expected: `${ namespace.toLowerCase() } name`,
 		check( value, path, problems ) {
 			const checked = title.check( value, path, problems );
-			return checked === undefined ? undefined : checked.replace( /^Template:/, '' );
+			return checked !== undefined && checked.startsWith( prefix ) ?
+				checked.slice( prefix.length ) :
+				checked;
 		},
 	};
 }
 
+/** A template name; a `Template:` prefix is accepted and removed. */
+const templateName = (): Schema<string> => nameIn( 'Template' );
+
 /** A category name; a `Category:` prefix is accepted and removed. */
-function categoryName(): Schema<string> {
-	const title = pageTitle();
-	return {
-		expected: 'category name',
-		check( value, path, problems ) {
-			const checked = title.check( value, path, problems );
-			return checked === undefined ? undefined : checked.replace( /^Category:/, '' );
-		},
-	};
-}
+const categoryName = (): Schema<string> => nameIn( 'Category' );
 
 function contact(): Schema<string> {
 	return str( {
