@@ -6,7 +6,9 @@
  * npm package `@wikimedia/codex` (a devDependency of the repository) as the ResourceLoader
  * module `codex-styles`, which is the name Meta uses for the same thing. Codex ships an LTR and an
  * RTL build; CodexModule picks the one for the page's direction, so CSSJanus must not flip it
- * again (`noflip`). See docs/local-wiki.md for why the Vue route was not taken.
+ * again (`noflip`). The Vue route (Vue 3.5 compat + Codex 2.x Vue components in place of core's
+ * `vue` and `@wikimedia/codex`) is opt-in with LDWG_WIKI_CODEX=vue: codex-vue.php and
+ * docs/local-wiki.md, "Codex: the Vue route attempt".
  */
 
 if ( !defined( 'MEDIAWIKI' ) ) {

@@ -85,3 +85,8 @@ $wgJobRunRate = 1;
 
 // Codex as Meta serves it (see codex.php and docs/local-wiki.md).
 require_once __DIR__ . '/codex.php';
+// Opt-in: Vue 3.5 (compat) and Codex 2.x's Vue components in place of 1.39's `vue` and
+// `@wikimedia/codex` modules (codex-vue.php; test/browser/codex-vue.test.ts).
+if ( getenv( 'LDWG_WIKI_CODEX' ) === 'vue' ) {
+	require_once __DIR__ . '/codex-vue.php';
+}
