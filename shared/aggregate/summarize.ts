@@ -34,6 +34,8 @@ export interface OpenItem {
 	author: string | null;
 	anon: boolean;
 	timestamp: string;
+	/** Revision that first contained the entry (orders entries saved in the same second). */
+	revid: number;
 	stance: string;
 	comment: string;
 }
@@ -45,6 +47,8 @@ export interface FlaggedItem {
 	section: string;
 	author: string | null;
 	timestamp: string;
+	/** Revision that first contained the entry (orders entries saved in the same second). */
+	revid: number;
 	/** Names of the flags that are set. */
 	flags: ( keyof EntryFlags )[];
 	/** Signature user when forged. */
@@ -185,6 +189,7 @@ export function summarize(
 				section: data.section,
 				author: record.author.name,
 				timestamp: record.firstTimestamp,
+				revid: record.firstRevid,
 				flags: on,
 				signatureUser: record.forged ? record.signatureUser : null,
 				removedBy: record.removal ? record.removal.by : null,
@@ -246,6 +251,7 @@ export function summarize(
 				author: record.author.name,
 				anon: record.author.anon,
 				timestamp: record.firstTimestamp,
+				revid: record.firstRevid,
 				stance: data.stance,
 				comment: data.comment,
 			} );
@@ -300,8 +306,13 @@ function emptyRubric( ids: string[] ): SectionSummary[ 'rubric' ] {
 	return out;
 }
 
-type Timed = { timestamp: string; id: string };
+type Timed = { timestamp: string; revid: number; id: string };
 
+/**
+ * Oldest first. Timestamps have one-second resolution, so ties are broken by revision id, which
+ * MediaWiki assigns in save order across all pages; the id only settles what is still equal.
+ */
 function byTime( a: Timed, b: Timed ): number {
-	return a.timestamp.localeCompare( b.timestamp ) || a.id.localeCompare( b.id );
+	return a.timestamp.localeCompare( b.timestamp ) || a.revid - b.revid ||
+		a.id.localeCompare( b.id );
 }

@@ -123,3 +123,30 @@ describe( 'escapeInline', () => {
 		} ), { numRuns: 2000 } );
 	} );
 } );
+
+describe( 'summarize ordering', () => {
+	it( 'orders entries saved in the same second by the revision that first held them', () => {
+		// MediaWiki timestamps have one-second resolution, so two entries saved in the same
+		// second tie; revision ids are chronological across pages, so they break the tie (the
+		// entry ids, random after their time part, must not).
+		const at = '2026-11-29T10:00:00Z';
+		const entry = ( id: string ): EntrySnapshot => ( {
+			id,
+			data: {
+				section: 'leader', stance: 'support', rubric: {}, region: 'eseap', lang: 'en',
+				comment: '', wording: '', page: 'Draft', rev: 1,
+			},
+			status: 'open',
+			statusNote: '',
+			signatureUser: null,
+		} );
+		const state = emptyState();
+		applyRevisions( state, [
+			{ revid: 7, title: 'Talk:Draft', timestamp: at, user: 'Zed', anon: false, entries: [ entry( 'zzz-later-id' ) ] },
+			{ revid: 8, title: 'Talk:Draft', timestamp: at, user: 'Amy', anon: false, entries: [ entry( 'zzz-later-id' ), entry( 'aaa-early-id' ) ] },
+		], { isArchive: () => false, isMember: () => false } );
+		const data = summarize( fixture.config, Object.values( state.entries ), () => 'def' );
+		const leader = data.drafts[ 0 ]?.sections.find( ( s ) => s.id === 'leader' );
+		expect( leader?.open.map( ( o ) => o.id ) ).toEqual( [ 'zzz-later-id', 'aaa-early-id' ] );
+	} );
+} );
