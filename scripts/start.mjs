@@ -12,9 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { root, wikiDeploy, wikiDown, wikiSeed, wikiStatus, wikiUp } from './lib/wiki.mjs';
+import { getJson, root, wikiDeploy, wikiDown, wikiSeed, wikiStatus, wikiUp } from './lib/wiki.mjs';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
 const SUMMARY = 'Leadership Development Working Group/Feedback summary';
@@ -37,31 +36,6 @@ function pageUrl( url, title ) {
 }
 
 /**
- * GET a JSON API response (node:http: fetch is still "experimental" for the Node 20 lint profile).
- *
- * @param {string} url
- * @return {Promise<Object>}
- */
-function getJson( url ) {
-	return new Promise( ( resolve, reject ) => {
-		http.get( url, ( response ) => {
-			let body = '';
-			response.setEncoding( 'utf8' );
-			response.on( 'data', ( chunk ) => {
-				body += chunk;
-			} );
-			response.on( 'end', () => {
-				try {
-					resolve( JSON.parse( body ) );
-				} catch ( error ) {
-					reject( error );
-				}
-			} );
-		} ).on( 'error', reject );
-	} );
-}
-
-/**
  * Which of the pages exist, and the newest sprint report (by title: report titles sort by date).
  *
  * @param {string} api
@@ -69,10 +43,10 @@ function getJson( url ) {
  */
 async function lookAround( api ) {
 	const titles = [ SUMMARY, DRAFT, `${ DRAFT }/ar`, `Talk:${ DRAFT }` ];
-	const pageInfo = await getJson( `${ api }?action=query&format=json&formatversion=2&titles=${ encodeURIComponent( titles.join( '|' ) ) }` );
+	const { body: pageInfo } = await getJson( `${ api }?action=query&format=json&formatversion=2&titles=${ encodeURIComponent( titles.join( '|' ) ) }` );
 	const existing = new Set( ( pageInfo.query?.pages ?? [] )
 		.filter( ( p ) => !p.missing ).map( ( p ) => p.title ) );
-	const list = await getJson( `${ api }?action=query&format=json&formatversion=2&list=allpages&apnamespace=0&aplimit=max&apprefix=${ encodeURIComponent( REPORTS ) }` );
+	const { body: list } = await getJson( `${ api }?action=query&format=json&formatversion=2&list=allpages&apnamespace=0&aplimit=max&apprefix=${ encodeURIComponent( REPORTS ) }` );
 	const reports = ( list.query?.allpages ?? [] ).map( ( p ) => p.title ).sort();
 	const newest = reports.length ? reports[ reports.length - 1 ] : null;
 	return { exists: existing, latestReport: newest };

@@ -59,6 +59,11 @@ export function paths( port: number ): {
 export function ensureSystem(): void;
 /** Whether something accepts connections on 127.0.0.1:port. */
 export function portInUse( port: number ): Promise<boolean>;
+/** GETs a URL and parses the JSON body; rejects on network errors, timeouts and non-JSON. */
+export function getJson(
+	url: string,
+	timeoutMs?: number
+): Promise<{ status: number | undefined; body: unknown }>;
 /** Describes the wiki of a port. */
 export function wikiStatus( port?: number | string ): Promise<WikiInfo>;
 /** Creates (if needed) and starts a wiki; returns at once when it already runs. */

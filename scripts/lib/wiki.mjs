@@ -392,15 +392,16 @@ const sleep = ( ms ) => new Promise( ( resolve ) => {
 } );
 
 /**
- * Whether api.php answers with siteinfo.
+ * GETs a URL and parses the response as JSON (node:http rather than fetch, which the Node 20 lint
+ * profile still calls experimental). Rejects on network errors, timeouts and non-JSON bodies.
  *
- * @param {number} port
- * @return {Promise<boolean>}
+ * @param {string} url
+ * @param {number} [timeoutMs] Give up after this long without a response (default 10 s)
+ * @return {Promise<{ status: number|undefined, body: any }>}
  */
-function apiAnswers( port ) {
-	// node:http rather than fetch, which the Node 20 lint profile still calls experimental.
-	return new Promise( ( resolve ) => {
-		const request = http.get( `http://127.0.0.1:${ port }/api.php?action=query&meta=siteinfo&format=json`, { timeout: 10000 }, ( response ) => {
+export function getJson( url, timeoutMs = 10000 ) {
+	return new Promise( ( resolve, reject ) => {
+		const request = http.get( url, { timeout: timeoutMs }, ( response ) => {
 			let body = '';
 			response.setEncoding( 'utf8' );
 			response.on( 'data', ( chunk ) => {
@@ -408,17 +409,30 @@ function apiAnswers( port ) {
 			} );
 			response.on( 'end', () => {
 				try {
-					const parsed = JSON.parse( body );
-					resolve( response.statusCode === 200 &&
-						Boolean( parsed && parsed.query && parsed.query.general ) );
-				} catch {
-					resolve( false );
+					resolve( { status: response.statusCode, body: JSON.parse( body ) } );
+				} catch ( error ) {
+					reject( error );
 				}
 			} );
 		} );
-		request.on( 'timeout', () => request.destroy() );
-		request.on( 'error', () => resolve( false ) );
+		request.on( 'timeout', () => request.destroy( new Error( `No response from ${ url }` ) ) );
+		request.on( 'error', reject );
 	} );
+}
+
+/**
+ * Whether api.php answers with siteinfo.
+ *
+ * @param {number} port
+ * @return {Promise<boolean>}
+ */
+function apiAnswers( port ) {
+	const url = `http://127.0.0.1:${ port }/api.php?action=query&meta=siteinfo&format=json`;
+	return getJson( url ).then(
+		( { status, body } ) => status === 200 &&
+			Boolean( body && body.query && body.query.general ),
+		() => false
+	);
 }
 
 /**
