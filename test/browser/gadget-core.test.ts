@@ -1,6 +1,7 @@
 /**
  * The eager module in real Chromium on the local wiki: buttons at every section marker of the
- * English draft and of the Arabic translation, in Vector 2022 and Minerva, reachable and usable
+ * English draft and of the Arabic translation, in Vector 2022 and Minerva (and on the English draft
+ * in Vector legacy, MonoBook and Timeless), reachable and usable
  * by keyboard, with the section's counts from the summary JSON; one request per page view; no
  * request and no change on a page that is not a draft even though it carries section markers;
  * re-firing `wikipage.content` duplicates nothing; no serious accessibility violation in our
@@ -116,6 +117,27 @@ beforeAll( async () => {
 
 afterAll( async () => {
 	await browser?.close();
+} );
+
+// The other shipped skins: same markup from the marker template, different chrome around it.
+// One check each that the buttons are there, named after their sections, and open the form.
+describe.each( [ 'vector', 'monobook', 'timeless' ] as Skin[] )( 'in %s', ( skin ) => {
+	it( 'gives every section of the English draft a working feedback button', async () => {
+		const wiki = await newPage( browser, { skin } );
+		try {
+			await openSettled( wiki, DRAFT, true );
+			const buttons = await feedbackButtons( wiki );
+			expect( buttons.map( ( b ) => b.name ) ).toEqual( HEADINGS_EN.map( ( h ) => `Give feedback on the section "${ h }"` ) );
+			await wiki.page.locator( 'body' ).focus();
+			expect( await tabToFeedbackButton( wiki ) ).toBeGreaterThan( 0 );
+			await wiki.page.keyboard.press( 'Enter' );
+			await wiki.page.waitForFunction( () => window.mw.loader.getState( 'ext.gadget.ldwg-form' ) === 'ready', undefined, { timeout: 30000 } );
+			await screenshot( wiki, `gadget-core-${ skin }-en` );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
 } );
 
 describe.each( [ 'vector-2022', 'minerva' ] as Skin[] )( 'in %s', ( skin ) => {
