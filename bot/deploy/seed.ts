@@ -22,17 +22,8 @@ import { deploy } from '../commands/deploy.ts';
 import { repoRoot } from './plan.ts';
 import { publishPages, readPages } from './publish.ts';
 import type { PlannedPage } from './publish.ts';
-
-/** A local test account as scripts/lib/wiki.mjs writes it to `.wiki/<port>/accounts.json`. */
-export interface LocalAccount {
-	username: string;
-	password: string;
-	groups: string[];
-	/** `Name@appid`, for the API. */
-	botUsername: string;
-	botPassword: string;
-	grants: string[];
-}
+// The account record is defined once, by the script that writes accounts.json.
+import type { LocalAccount } from '../../scripts/lib/wiki.mjs';
 
 /** Options of {@link seedWiki}. */
 export interface SeedOptions {
