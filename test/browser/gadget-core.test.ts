@@ -89,6 +89,14 @@ async function tabToFeedbackButton( wiki: WikiPage ): Promise<number> {
 	return -1;
 }
 
+/** Tabs from the top of the page to the first feedback button and opens the form with Enter. */
+async function openFormByKeyboard( wiki: WikiPage ): Promise<void> {
+	await wiki.page.locator( 'body' ).focus();
+	expect( await tabToFeedbackButton( wiki ) ).toBeGreaterThan( 0 );
+	await wiki.page.keyboard.press( 'Enter' );
+	await wiki.page.waitForFunction( () => window.mw.loader.getState( 'ext.gadget.ldwg-form' ) === 'ready', undefined, { timeout: 30000 } );
+}
+
 beforeAll( async () => {
 	browser = await launchBrowser();
 	// Written by an interface administrator: the fixture stands in for the bot's output.
@@ -128,10 +136,7 @@ describe.each( [ 'vector', 'monobook', 'timeless' ] as Skin[] )( 'in %s', ( skin
 			await openSettled( wiki, DRAFT, true );
 			const buttons = await feedbackButtons( wiki );
 			expect( buttons.map( ( b ) => b.name ) ).toEqual( HEADINGS_EN.map( ( h ) => `Give feedback on the section "${ h }"` ) );
-			await wiki.page.locator( 'body' ).focus();
-			expect( await tabToFeedbackButton( wiki ) ).toBeGreaterThan( 0 );
-			await wiki.page.keyboard.press( 'Enter' );
-			await wiki.page.waitForFunction( () => window.mw.loader.getState( 'ext.gadget.ldwg-form' ) === 'ready', undefined, { timeout: 30000 } );
+			await openFormByKeyboard( wiki );
 			await screenshot( wiki, `gadget-core-${ skin }-en` );
 			wiki.assertClean();
 		} finally {
