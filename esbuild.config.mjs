@@ -8,8 +8,11 @@
  * Output rules (Meta-Wiki's gadget conventions):
  * - target ES2017, because Meta validates gadget JS as ES2017 (test/unit/build.test.ts re-checks
  *   every file with acorn);
- * - IIFE, so nothing leaks into the global scope; `require()` of ResourceLoader package files
- *   (the gadget's JSON pages) is left to ResourceLoader;
+ * - one function scope per file (`(()=>{ … })();`, written by the banner and footer; esbuild
+ *   puts `"use strict"` inside), so nothing leaks into the global scope, around CommonJS-format
+ *   code: ResourceLoader hands every package file its own `require`, and esbuild's IIFE format
+ *   would replace each `require()` of a package file (`./ldwg-config.json`) or of another
+ *   module (`ext.gadget.ldwg-base`) with a 230-byte shim that every reader downloads;
  * - a banner naming the version and commit, and the nowiki wrapper so that `~~~~` or `[[…]]` in
  *   minified code never changes the page when it is saved as wikitext-ish JS.
  *
@@ -197,8 +200,8 @@ async function scanMessageKeys( common, keys ) {
  */
 export async function build( options = {} ) {
 	const commit = gitDescription();
-	const banner = `/* ${ NOWIKI_OPEN } */\n/* ${ pkg.name } ${ pkg.version }, built from the repository at ${ commit }; edits here are overwritten. */`;
-	const footer = `/* ${ NOWIKI_CLOSE } */`;
+	const banner = `/* ${ NOWIKI_OPEN } */\n/* ${ pkg.name } ${ pkg.version }, built from the repository at ${ commit }; edits here are overwritten. */\n(()=>{`;
+	const footer = `})();\n/* ${ NOWIKI_CLOSE } */`;
 	rmSync( outdir, { recursive: true, force: true } );
 	mkdirSync( outdir, { recursive: true } );
 	const entries = entryPoints();
@@ -207,7 +210,8 @@ export async function build( options = {} ) {
 		entryPoints: entries,
 		outdir,
 		bundle: true,
-		format: 'iife',
+		// See the header: the function scope comes from the banner and footer.
+		format: 'cjs',
 		target: 'es2017',
 		minify: true,
 		// External maps: wiki pages cannot serve them, but they make local debugging and the

@@ -43,4 +43,14 @@ describe( 'built gadget', () => {
 			expect( code ).toMatch( /ldwg-tools \d+\.\d+\.\d+, built from the repository at \S+; edits here are overwritten/ );
 		}
 	} );
+
+	it( 'keeps each file in its own function scope and leaves require() to ResourceLoader', () => {
+		for ( const file of jsFiles() ) {
+			const code = readFileSync( path.join( dist, file ), 'utf8' );
+			const body = code.split( '\n' ).filter( ( line ) => !line.startsWith( '/*' ) ).join( '\n' ).trim();
+			expect( body.startsWith( '(()=>{' ) && body.endsWith( '})();' ), file ).toBe( true );
+			// esbuild's IIFE shim for require(): 230 bytes in every module a reader loads.
+			expect( code, file ).not.toContain( 'Dynamic require of' );
+		}
+	} );
 } );
