@@ -3,17 +3,23 @@
  * bench wiki, with the gadget deployed as on Meta:
  *
  * - `gadget.eager_gzip_bytes`: gzip size of OUR files an English draft page view loads — the
- *   ResourceLoader response of the eager modules (`ext.gadget.ldwg` and `ext.gadget.ldwg-glossary`:
- *   JS, CSS, bundled English messages and the configuration JSON package file in each), plus
- *   the responses of the requests our code makes (summary JSON, glossary term index, …). The
- *   modules are fetched again on their own (`load.php?modules=<ours>`) because ResourceLoader may
- *   batch them with core modules in one response; bodies are gzipped here (level 6, as servers
- *   do). Goal ≤ 8,000.
- * - `gadget.eager_core_gzip_bytes`: the feedback module's share of that (informative).
+ *   ResourceLoader response of EVERY `ext.gadget.ldwg…` module the page view loads before any
+ *   interaction (the two eager gadgets `ext.gadget.ldwg` and `ext.gadget.ldwg-glossary` and any
+ *   of our modules they depend on or load by themselves, such as the hidden shared module:
+ *   JS, CSS, bundled English messages and the configuration JSON package file), plus the
+ *   responses of the requests our code makes (summary JSON, glossary term index, …). The
+ *   modules are fetched again on their own, all in one `load.php?modules=<ours>` request as
+ *   ResourceLoader batches them, because its page-view response may mix them with core
+ *   modules; bodies are gzipped here (level 6, as servers do). Goal ≤ 8,000.
+ *   The bot's JSON pages the page view reads are written first when missing, as the bot
+ *   publishes them: the contract's summary fixture and the term indexes compiled from
+ *   wiki-content/glossary/ (without them the requests would be 404s that weigh nothing).
+ * - `gadget.eager_core_gzip_bytes`: the feedback module's share of that (informative):
+ *   `ext.gadget.ldwg` with the hidden modules it depends on, and the summary request.
  * - `gadget.eager_gzip_bytes_ar`: the same for a reader of the Arabic translation in Arabic
  *   (translated messages come in the summary request).
- * - `gadget.lazy_gzip_bytes`: what opening the form adds (`ext.gadget.ldwg-form` and the
- *   requests it makes on opening).
+ * - `gadget.lazy_gzip_bytes`: what opening the form adds (our modules loaded after the click,
+ *   `ext.gadget.ldwg-form` and any it needs, and the requests it makes on opening).
  * - `gadget.pageview_requests`: HTTP requests our code makes on an English draft page view
  *   (API and raw page requests naming our pages; ResourceLoader's own request for the gadget
  *   modules is not counted). The summary request is checked to be cacheable (`maxage`).
@@ -27,19 +33,22 @@
  *
  * @packageDocumentation
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { compileGlossary } from '../shared/glossary/compile.ts';
+import { buildTermIndex } from '../shared/glossary/term-index.ts';
 import type { BenchModule, BenchWiki, Figure } from './types.ts';
 
 const root = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..' );
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
 const NOT_A_DRAFT = 'Leadership Development Working Group/Bench marker sandbox';
 const SUMMARY_JSON = 'User:LDWG-bot/summary.json';
-const EAGER_MODULES = [ 'ext.gadget.ldwg', 'ext.gadget.ldwg-glossary' ];
-const isEager = ( m: string ): boolean => EAGER_MODULES.includes( m );
+const TERMS_PREFIX = 'User:LDWG-bot/glossary-terms/';
+/** Hidden modules the feedback module depends on (its share in eager_core_gzip_bytes). */
+const CORE_MODULES = [ 'ext.gadget.ldwg', 'ext.gadget.ldwg-base' ];
 const FORM_MODULE = 'ext.gadget.ldwg-form';
 const GOAL_EAGER = '≤ 8000';
 
@@ -197,11 +206,27 @@ async function quiet( page: Page, seen: Capture, ms = 2000 ): Promise<void> {
 	}
 }
 
+/** Term index JSON per language, compiled from wiki-content/glossary/ as the bot does. */
+function termIndexes(): Map<string, string> {
+	const dir = path.join( root, 'wiki-content', 'glossary' );
+	const languages = readdirSync( dir )
+		.map( ( f ) => /^Glossary\.([a-z-]+)\.wikitext$/.exec( f )?.[ 1 ] )
+		.filter( ( l ): l is string => !!l );
+	const { glossary } = compileGlossary( languages.map( ( language ) => ( {
+		title: language === 'en' ? 'Glossary' : `Glossary/${ language }`,
+		language,
+		text: readFileSync( path.join( dir, `Glossary.${ language }.wikitext` ), 'utf8' ),
+	} ) ) );
+	return new Map( languages.map( ( l ) => [
+		l, JSON.stringify( buildTermIndex( glossary, l ) ),
+	] ) );
+}
+
 /** Eager bytes computed from the build output when no wiki is available. */
 function fromDist(): Figure {
 	const dist = path.join( root, 'dist', 'gadget' );
-	const files = [ 'ldwg-core.js', 'ldwg-core.css', 'ldwg-glossary.js', 'ldwg-glossary.css' ]
-		.map( ( f ) => path.join( dist, f ) );
+	const files = [ 'ldwg-base.js', 'ldwg-core.js', 'ldwg-core.css', 'ldwg-glossary.js', 'ldwg-glossary.css' ]
+		.map( ( f ) => path.join( dist, f ) ).filter( ( f ) => existsSync( f ) || !f.endsWith( 'base.js' ) );
 	const config = path.join( root, 'wiki-content', 'config', 'site.json' );
 	const summary = path.join( root, 'test', 'fixtures', 'contracts', 'summary.valid.json' );
 	if ( !files.every( existsSync ) ) {
@@ -263,6 +288,10 @@ export const bench: BenchModule = {
 			// A summary must exist for the page view to load one; the contract's fixture stands in
 			// when the bot has not written one on this wiki.
 			await ensurePage( browser, wiki, SUMMARY_JSON, summaryFixture );
+			// The term indexes the glossary module loads with the page, as the bot publishes them.
+			for ( const [ language, index ] of termIndexes() ) {
+				await ensurePage( browser, wiki, `${ TERMS_PREFIX }${ language }.json`, index );
+			}
 			await ensurePage( browser, wiki, NOT_A_DRAFT, '== Leader ==\n{{LDWG section|id=leader}}\nText.\n' );
 
 			// English draft page view, logged out (most readers).
@@ -272,11 +301,13 @@ export const bench: BenchModule = {
 			context.log( 'gadget: English draft page view' );
 			await view( enPage, base, DRAFT );
 			await quiet( enPage, enCapture );
-			const eagerModules = [ ...enCapture.modules ].filter( isEager );
+			// Every module of ours loaded so far, however it was loaded (dependency or lazy load).
+			const eagerModules = [ ...enCapture.modules ].sort();
 			const eagerBytes = await moduleBytes( en, base, eagerModules, 'en' ) +
 				enCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
 			// The feedback module's own share (without the glossary module and its requests).
-			const coreBytes = await moduleBytes( en, base, [ 'ext.gadget.ldwg' ], 'en' ) +
+			const coreBytes = await moduleBytes( en, base,
+				eagerModules.filter( ( m ) => CORE_MODULES.includes( m ) ), 'en' ) +
 				enCapture.ours
 					.filter( ( r ) => /summary\.json|ldwg-messages/.test( decodeURIComponent( r.url ) ) )
 					.reduce( ( total, r ) => total + r.gzip, 0 );
@@ -296,7 +327,8 @@ export const bench: BenchModule = {
 				{ timeout: 60000 },
 			);
 			await quiet( enPage, enCapture );
-			const lazyModules = [ ...enCapture.modules ].filter( ( m ) => !isEager( m ) );
+			const lazyModules = [ ...enCapture.modules ]
+				.filter( ( m ) => !eagerModules.includes( m ) );
 			const lazyBytes = await moduleBytes( en, base, lazyModules, 'en' ) +
 				enCapture.ours.slice( before ).reduce( ( total, r ) => total + r.gzip, 0 );
 			await en.close();
@@ -308,7 +340,7 @@ export const bench: BenchModule = {
 			context.log( 'gadget: Arabic translation page view' );
 			await view( arPage, base, `${ DRAFT }/ar`, { uselang: 'ar' } );
 			await quiet( arPage, arCapture );
-			const arModules = [ ...arCapture.modules ].filter( isEager );
+			const arModules = [ ...arCapture.modules ].sort();
 			const arBytes = await moduleBytes( ar, base, arModules, 'ar' ) +
 				arCapture.ours.reduce( ( total, r ) => total + r.gzip, 0 );
 			await ar.close();
