@@ -48,6 +48,7 @@ import {
 	type FormView,
 } from './view.ts';
 import { msg } from './messages.ts';
+import { wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
 export interface ControllerDeps {
@@ -69,16 +70,6 @@ interface OpenForm {
 }
 
 let counter = 0;
-
-/**
- * Inserts HTML produced by the wiki's own parser (`action=parse`). This is the only place the
- * form inserts HTML: the parser's output is sanitised by MediaWiki (the same HTML the wiki shows
- * on its pages), so the reader's text, which was encoded by the entry codec before parsing,
- * arrives as text. Never pass anything else here.
- */
-function insertWikiHtml( target: HTMLElement, html: string ): void {
-	target.innerHTML = html;
-}
 
 /** The section id written in entries: glossary concepts become `glossary-<id>`. */
 export function entrySectionId( sectionId: string ): string {
@@ -369,8 +360,9 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			const html = await previewEntry( deps.transport, place.talkTitle,
 				entryText( newId() ) );
 			view.preview.textContent = '';
-			const content = el( 'div', { class: 'ldwg-form-preview-content' } );
-			insertWikiHtml( content, html );
+			// The wiki's HTML, rebuilt from an allowlist (wiki-html.ts), never assigned as HTML.
+			const content = el( 'div', { class: 'ldwg-form-preview-content' },
+				[ wikiHtmlFragment( html, document ) ] );
 			view.preview.appendChild( el( 'h3', {}, [ msg( 'ldwg-form-preview-heading' ) ] ) );
 			view.preview.appendChild( content );
 			view.preview.hidden = false;
@@ -468,8 +460,7 @@ function showAnonNotice(
 	} ).then( ( response ) => {
 		const html = ( response as { parse?: { text?: unknown } } ).parse?.text;
 		if ( typeof html === 'string' && html.includes( 'href' ) ) {
-			content.textContent = '';
-			insertWikiHtml( content, html );
+			content.replaceChildren( wikiHtmlFragment( html, document ) );
 		}
 	}, () => {
 		// Our own wording stays.

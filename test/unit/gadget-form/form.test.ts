@@ -290,9 +290,14 @@ describe( 'saving', () => {
 		await flush();
 		expect( api.posts[ 0 ] ).toMatchObject( { action: 'parse', title: TALK, pst: true } );
 		expect( field<HTMLElement>( '.ldwg-form-preview' ).hidden ).toBe( false );
-		expect( field<HTMLElement>( '.ldwg-form-preview-content' ).textContent ).toContain( 'rendered' );
-		// Scripts in parser output never run when inserted as HTML.
-		expect( ( window as unknown as { hacked?: number } ).hacked ).toBeUndefined();
+		const content = field<HTMLElement>( '.ldwg-form-preview-content' );
+		expect( content.textContent ).toBe( 'rendered ' );
+		expect( content.querySelector( '.mw-parser-output > p' ) ).not.toBeNull();
+		// The parser output's script is not carried over, so it cannot run. Code run by jsdom
+		// sets properties on jsdom's own window (vitest exposes it as `jsdom`).
+		expect( content.querySelector( 'script' ) ).toBeNull();
+		expect( ( globalThis as unknown as { jsdom: { window: { hacked?: number } } } )
+			.jsdom.window.hacked ).toBeUndefined();
 	} );
 
 	it.each( [
@@ -373,6 +378,7 @@ describe( 'saving', () => {
 		expect( api.gets[ 0 ] ).toMatchObject( { action: 'parse', uselang: 'en' } );
 		expect( String( api.gets[ 0 ]?.text ) ).toMatch( /^\{\{int:anoneditwarning\|/ );
 		expect( notice.textContent ).toContain( 'you are not logged in' );
+		expect( notice.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe( '/x' );
 		choose( 'support' );
 		await save();
 		expect( api.posts[ 0 ]?.assert ).toBeUndefined();
