@@ -12,6 +12,7 @@ import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
 import { createPopupController, type PopupController } from './controller.ts';
 import { loadGlossary } from './glossary-data.ts';
 import { setLanguage } from './direction.ts';
+import { offerWayBack } from './switch-on.ts';
 import { analyseTranslation, hintCount, renderUses, stripTranslateMarkup, textInLanguage } from './translator.ts';
 import type { Msg } from './render.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
@@ -54,20 +55,18 @@ const api: PopupApi = {
 	},
 	offerSwitchOn( switchOn, announce ) {
 		translations.then( () => {
+			const place = offerWayBack( {
+				doc: document,
+				label: msg( 'ldwg-glossary-switch-on' ),
+				language: mw.config.get( 'wgUserLanguage' ),
+				addToTools: ( label, id ) => mw.util.addPortletLink( 'p-tb', '#', label, id ) || null,
+				onActivate: switchOn,
+			} );
 			if ( announce ) {
-				mw.notify( msg( mw.user.isAnon() ?
-					'ldwg-glossary-switched-off-local' : 'ldwg-glossary-switched-off-preference' ) );
-			}
-			if ( document.getElementById( 'ldwg-glossary-switch-on' ) ) {
-				return;
-			}
-			const link = mw.util.addPortletLink( 'p-tb', '#', msg( 'ldwg-glossary-switch-on' ), 'ldwg-glossary-switch-on' );
-			if ( link ) {
-				link.addEventListener( 'click', ( event ) => {
-					event.preventDefault();
-					link.remove();
-					switchOn();
-				} );
+				// The notice names the place where the way back is.
+				mw.notify( msg( !mw.user.isAnon() ? 'ldwg-glossary-switched-off-preference' :
+					place === 'tools' ? 'ldwg-glossary-switched-off-local' :
+						'ldwg-glossary-switched-off-local-page-end' ) );
 			}
 		} );
 	},

@@ -12,6 +12,7 @@ import {
 	analyseTranslation, renderUses, stripTranslateMarkup, textInLanguage,
 } from '../../../gadget/popup/translator.ts';
 import { languageDir } from '../../../gadget/popup/direction.ts';
+import { offerWayBack, SWITCH_ON_ID, type WayBackOptions } from '../../../gadget/popup/switch-on.ts';
 
 const msg: Msg = ( key, ...params ) => `(${ key }${ params.length ? `: ${ params.join( '|' ) }` : '' })`;
 
@@ -186,5 +187,93 @@ describe( 'translator helpers', () => {
 	it( 'knows right-to-left languages', () => {
 		expect( [ 'ar', 'he', 'fa', 'en', 'fr', 'ku-latn', 'ckb' ].map( languageDir ) )
 			.toEqual( [ 'rtl', 'rtl', 'rtl', 'ltr', 'ltr', 'ltr', 'rtl' ] );
+	} );
+} );
+
+describe( 'offerWayBack (switching highlighting on again)', () => {
+	interface TestPage {
+		options: WayBackOptions;
+		activated: () => number;
+		toolsCalls: () => number;
+	}
+
+	/** A page with a tools menu (as mw.util.addPortletLink builds one) or without. */
+	function page( withTools: boolean ): TestPage {
+		document.body.innerHTML = '<div id="p-tb"><ul></ul></div><main><div id="bodyContent">' +
+			'<div id="mw-content-text"><p>Content</p></div><div id="catlinks"></div></div></main>';
+		if ( !withTools ) {
+			document.getElementById( 'p-tb' )!.remove();
+		}
+		let activated = 0;
+		let toolsCalls = 0;
+		const pageOptions: WayBackOptions = {
+			doc: document,
+			label: 'Highlight glossary terms',
+			language: 'ar',
+			addToTools( label, id ) {
+				toolsCalls++;
+				const list = document.querySelector( '#p-tb ul' );
+				if ( !list ) {
+					return null;
+				}
+				const item = document.createElement( 'li' );
+				item.id = id;
+				const link = document.createElement( 'a' );
+				link.href = '#';
+				link.textContent = label;
+				item.appendChild( link );
+				list.appendChild( item );
+				return item;
+			},
+			onActivate() {
+				activated++;
+			},
+		};
+		return { options: pageOptions, activated: () => activated, toolsCalls: () => toolsCalls };
+	}
+
+	it( 'uses the tools menu when the skin has one', () => {
+		const { options: way, activated } = page( true );
+		expect( offerWayBack( way ) ).toBe( 'tools' );
+		const link = document.querySelector<HTMLAnchorElement>( `#p-tb #${ SWITCH_ON_ID } a` )!;
+		expect( link.textContent ).toBe( 'Highlight glossary terms' );
+		expect( document.querySelector( '.ldwg-glossary-switch-on' ) ).toBeNull();
+		const click = new MouseEvent( 'click', { bubbles: true, cancelable: true } );
+		link.dispatchEvent( click );
+		expect( click.defaultPrevented ).toBe( true );
+		expect( activated() ).toBe( 1 );
+		expect( document.getElementById( SWITCH_ON_ID ) ).toBeNull();
+	} );
+
+	it( 'puts a button right after the page content when there is no tools menu (Minerva, logged out)', () => {
+		const { options: way, activated } = page( false );
+		expect( offerWayBack( way ) ).toBe( 'page-end' );
+		const box = document.getElementById( SWITCH_ON_ID )!;
+		expect( box.previousElementSibling?.id ).toBe( 'mw-content-text' );
+		expect( box.classList.contains( 'noglossary' ) ).toBe( true );
+		expect( [ box.lang, box.dir ] ).toEqual( [ 'ar', 'rtl' ] );
+		const button = box.querySelector( 'button' )!;
+		expect( button.type ).toBe( 'button' );
+		expect( button.textContent ).toBe( 'Highlight glossary terms' );
+		button.click();
+		expect( activated() ).toBe( 1 );
+		expect( document.getElementById( SWITCH_ON_ID ) ).toBeNull();
+	} );
+
+	it( 'falls back to the end of the page when there is no content element either', () => {
+		const { options: way } = page( false );
+		document.getElementById( 'mw-content-text' )!.remove();
+		expect( offerWayBack( way ) ).toBe( 'page-end' );
+		expect( document.getElementById( SWITCH_ON_ID )?.parentElement?.localName ).toBe( 'main' );
+	} );
+
+	it( 'offers the way back once, and says where the existing one is', () => {
+		for ( const withTools of [ true, false ] ) {
+			const { options: way, toolsCalls } = page( withTools );
+			const first = offerWayBack( way );
+			expect( offerWayBack( way ) ).toBe( first );
+			expect( document.querySelectorAll( `#${ SWITCH_ON_ID }` ) ).toHaveLength( 1 );
+			expect( toolsCalls() ).toBe( 1 );
+		}
 	} );
 } );
