@@ -49,9 +49,10 @@ export interface PopupApi {
 	/** Closes the open popup, if any. */
 	close(): void;
 	/**
-	 * Offers a way back after the reader switched highlighting off (a "show glossary terms"
-	 * link in the tools menu); `switchOn` clears the opt-out and marks the page. With
-	 * `announce`, a notification says how to switch it on again (right after switching off).
+	 * Offers a way back after the reader switched highlighting off ("Highlight glossary terms":
+	 * a link in the skin's tools menu, or a button after the page content in skins without one,
+	 * see switch-on.ts); `switchOn` clears the opt-out and marks the page. With `announce`, a
+	 * notification says where the way back is (right after switching off).
 	 */
 	offerSwitchOn( switchOn: () => void, announce: boolean ): void;
 	/** Shows the translator panel on a `/xx` translation page. */

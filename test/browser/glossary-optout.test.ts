@@ -1,0 +1,220 @@
+/**
+ * Switching glossary highlighting off and back on, in real Chromium on the local wiki, for a
+ * reader who is not logged in (the opt-out is kept in this browser):
+ *
+ * - Minerva on a phone, as Wikimedia wikis serve it to logged-out readers: without a tools menu.
+ *   Locally Minerva runs without MobileFrontend and always renders its "More" menu (`#p-tb`);
+ *   on Meta a logged-out reader gets none (MinervaOverflowInPageActions is off for them), so the
+ *   test removes that menu from the served page, checks `#p-tb` is really gone, and expects the
+ *   way back after the page content;
+ * - Vector 2022, where the way back is in the tools menu (in 1.39, inside the main menu).
+ *
+ * Each: switch off from the popup, the notice names the place of the way back, reload, nothing of
+ * the glossary is fetched and nothing is marked, the way back is reached with Tab alone and used
+ * with Enter, terms are marked again (and stay so after a reload). Console errors fail the test.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileGlossary } from '../../shared/glossary/compile.ts';
+import { buildTermIndex } from '../../shared/glossary/term-index.ts';
+import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
+import type { NewPageOptions, WikiPage } from '../helpers/browser.ts';
+import { apiClient } from '../helpers/wiki.ts';
+
+const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
+const GLOSSARY_JSON = 'User:LDWG-bot/glossary.json';
+const TERMS_PREFIX = 'User:LDWG-bot/glossary-terms/';
+const LANGUAGES = [ 'en', 'fr', 'es', 'ar' ];
+const SWITCH_ON = 'Highlight glossary terms';
+/** Upper bound of Tab presses from the top of the page to the way back. */
+const MAX_TABS = 400;
+const root = path.resolve( __dirname, '../..' );
+
+let browser: Browser;
+
+/** Requests for glossary data (term indexes, compiled glossary). */
+function trackGlossaryRequests( wiki: WikiPage ): string[] {
+	const seen: string[] = [];
+	wiki.page.on( 'request', ( request ) => {
+		const url = decodeURIComponent( request.url() );
+		if ( /glossary/i.test( url ) && /action=raw/.test( url ) ) {
+			seen.push( url );
+		}
+	} );
+	return seen;
+}
+
+/**
+ * The page without Minerva's "More" menu of page actions (`<li id="page-actions-overflow">`,
+ * holding `#p-tb`), as Minerva renders it for logged-out readers on Wikimedia wikis.
+ */
+function withoutOverflowMenu( html: string ): string {
+	const start = html.indexOf( '<li id="page-actions-overflow"' );
+	if ( start < 0 ) {
+		throw new Error( 'Minerva\'s overflow menu was not found: the reproduction needs updating' );
+	}
+	// Skip to the item's matching end tag (it holds a list of its own).
+	const tags = /<li\b|<\/li>/g;
+	tags.lastIndex = start;
+	let depth = 0;
+	for ( let match = tags.exec( html ); match; match = tags.exec( html ) ) {
+		depth += match[ 0 ] === '</li>' ? -1 : 1;
+		if ( depth === 0 ) {
+			return html.slice( 0, start ) + html.slice( match.index + match[ 0 ].length );
+		}
+	}
+	throw new Error( 'Minerva\'s overflow menu has no end tag' );
+}
+
+/** Opens a page and waits until marking has finished. */
+async function openMarked( wiki: WikiPage ): Promise<void> {
+	await wiki.open( DRAFT );
+	await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
+	await wiki.page.waitForLoadState( 'networkidle' );
+	await wiki.page.waitForSelector( '.ldwg-term' );
+}
+
+/** Whether the focused element is inside `locator`'s element. */
+function focusIsIn( locator: Locator ): Promise<boolean> {
+	return locator.evaluate( ( node ) => node.contains( document.activeElement ) );
+}
+
+/**
+ * Presses Tab until focus is inside `target`; fails when it is not reached within `max` presses
+ * (hidden elements are not in the tab order, so reaching it also means it is shown).
+ */
+async function tabTo( wiki: WikiPage, target: Locator, max = MAX_TABS ): Promise<number> {
+	for ( let presses = 1; presses <= max; presses++ ) {
+		await wiki.page.keyboard.press( 'Tab' );
+		if ( await focusIsIn( target ) ) {
+			return presses;
+		}
+	}
+	throw new Error( `Not reached with ${ max } presses of Tab` );
+}
+
+/** One skin: how the page is opened, where the way back is and how a keyboard reaches it. */
+interface SkinCase {
+	name: string;
+	options: NewPageOptions;
+	/** Text of the notice shown right after switching off (it names the place). */
+	notice: RegExp;
+	/** Prepares the page so that it is served as on Meta. */
+	prepare?( wiki: WikiPage ): Promise<void>;
+	/** The way back, by role and accessible name (also while its menu is closed). */
+	wayBack( wiki: WikiPage ): Locator;
+	/** Moves keyboard focus onto the way back from the top of the page, with keys only. */
+	reach( wiki: WikiPage ): Promise<void>;
+}
+
+const CASES: SkinCase[] = [ {
+	name: 'Minerva on a phone, logged out (no tools menu)',
+	options: { skin: 'minerva', viewport: { width: 360, height: 740 } },
+	notice: /at the end of the page/,
+	async prepare( wiki ) {
+		await wiki.page.route( /index\.php\?title=/, async ( route ) => {
+			if ( route.request().resourceType() !== 'document' ) {
+				await route.continue();
+				return;
+			}
+			const response = await route.fetch();
+			await route.fulfill( { response, body: withoutOverflowMenu( await response.text() ) } );
+		} );
+	},
+	wayBack: ( wiki ) => wiki.page.locator( '#ldwg-glossary-switch-on' )
+		.getByRole( 'button', { name: SWITCH_ON, includeHidden: true } ),
+	async reach( wiki ) {
+		await tabTo( wiki, this.wayBack( wiki ) );
+	},
+}, {
+	name: 'Vector 2022, logged out (tools menu)',
+	options: { skin: 'vector-2022' },
+	notice: /in the tools menu/,
+	wayBack: ( wiki ) => wiki.page.locator( '#p-tb #ldwg-glossary-switch-on' )
+		.getByRole( 'link', { name: SWITCH_ON, includeHidden: true } ),
+	async reach( wiki ) {
+		// In 1.39 the tools are in the main menu, which a keyboard opens with Enter.
+		await tabTo( wiki, wiki.page.locator( '#mw-sidebar-button' ), 20 );
+		await wiki.page.keyboard.press( 'Enter' );
+		await wiki.page.locator( '#p-tb' ).waitFor( { state: 'visible' } );
+		await tabTo( wiki, this.wayBack( wiki ), 100 );
+	},
+} ];
+
+beforeAll( async () => {
+	browser = await launchBrowser();
+	// What the bot will publish: the glossary compiled from wiki-content/glossary/.
+	const pages = LANGUAGES.map( ( language ) => ( {
+		title: language === 'en' ? 'Glossary' : `Glossary/${ language }`,
+		language,
+		text: readFileSync( path.join( root, `wiki-content/glossary/Glossary.${ language }.wikitext` ), 'utf8' ),
+	} ) );
+	const { glossary } = compileGlossary( pages );
+	const admin = await apiClient( 'admin' );
+	await admin.save( GLOSSARY_JSON, JSON.stringify( glossary ), 'Compiled glossary for the opt-out tests' );
+	for ( const language of LANGUAGES ) {
+		await admin.save( `${ TERMS_PREFIX }${ language }.json`,
+			JSON.stringify( buildTermIndex( glossary, language ) ), 'Term index for the opt-out tests' );
+	}
+}, 300000 );
+
+afterAll( async () => {
+	await browser?.close();
+} );
+
+describe.each( CASES )( 'switching highlighting off and on again: $name', ( skin ) => {
+	it( 'switches off from the popup, fetches nothing after a reload, and the way back works by keyboard', async () => {
+		const wiki = await newPage( browser, skin.options );
+		try {
+			await skin.prepare?.( wiki );
+			await openMarked( wiki );
+			if ( skin.prepare ) {
+				// The reproduction holds: no tools menu in this page.
+				expect( await wiki.page.locator( '#p-tb' ).count() ).toBe( 0 );
+			}
+
+			// Off, from the popup.
+			await wiki.page.locator( '.ldwg-term' ).first().click();
+			await wiki.page.locator( '.ldwg-popup-switch-off' ).click();
+			await expect.poll( () => wiki.page.locator( '.ldwg-term' ).count() ).toBe( 0 );
+			await expect.poll( () => wiki.page.locator( '.mw-notification' ).allTextContents() )
+				.toEqual( [ expect.stringMatching( skin.notice ) ] );
+
+			// Next page view: nothing of the glossary is fetched, nothing marked, a way back.
+			const requests = trackGlossaryRequests( wiki );
+			await wiki.open( DRAFT );
+			await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
+			const wayBack = skin.wayBack( wiki );
+			await wayBack.waitFor( { state: 'attached', timeout: 30000 } );
+			await wiki.page.waitForLoadState( 'networkidle' );
+			expect( requests ).toEqual( [] );
+			expect( await wiki.page.locator( '.ldwg-term' ).count() ).toBe( 0 );
+			expect( await wiki.page.locator( '#ldwg-glossary-switch-on' ).count() ).toBe( 1 );
+
+			// Found and used with the keyboard alone.
+			await skin.reach( wiki );
+			expect( await wayBack.isVisible() ).toBe( true );
+			if ( skin.prepare ) {
+				await screenshot( wiki, 'glossary-switch-on-minerva' );
+				const results = await new AxeBuilder( { page: wiki.page } )
+					.include( '#ldwg-glossary-switch-on' ).analyze();
+				expect( results.violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
+					.map( ( v ) => `${ v.id }: ${ v.help }` ) ).toEqual( [] );
+			}
+			await wiki.page.keyboard.press( 'Enter' );
+			await wiki.page.waitForSelector( '.ldwg-term', { timeout: 30000 } );
+			expect( await wiki.page.locator( '#ldwg-glossary-switch-on' ).count() ).toBe( 0 );
+			expect( requests.some( ( u ) => u.includes( `${ TERMS_PREFIX }en.json` ) ) ).toBe( true );
+
+			// And it stays on.
+			await openMarked( wiki );
+			expect( await wiki.page.locator( '#ldwg-glossary-switch-on' ).count() ).toBe( 0 );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
