@@ -221,14 +221,18 @@ export async function build( options = {} ) {
 		legalComments: 'none',
 		banner: { js: banner, css: `/* ${ pkg.name } ${ pkg.version }, built from the repository at ${ commit }; edits here are overwritten. */` },
 		footer: { js: footer },
-		// Provided by ResourceLoader at run time, never bundled.
-		external: [ 'vue', '@wikimedia/codex', './*.json' ],
+		// Provided by ResourceLoader at run time, never bundled: its modules (our shared
+		// `ext.gadget.ldwg-base` too) and package files.
+		external: [ 'vue', '@wikimedia/codex', 'ext.gadget.*', './*.json' ],
 		define: {
 			LDWG_VERSION: JSON.stringify( pkg.version ),
 			LDWG_COMMIT: JSON.stringify( commit ),
 			LDWG_MESSAGE_LANGUAGES: '[]'
 		},
-		logLevel: 'warning'
+		logLevel: 'warning',
+		// ResourceLoader wraps each package file in `function ( require, module, exports )`: the
+		// shared module's `module.exports = …` (gadget/base/entry.ts) means that `module`.
+		logOverride: { 'commonjs-variable-in-esm': 'silent' }
 	};
 	const keysByModule = await scanMessageKeys( common, Object.keys( english ) );
 	const englishByModule = {};

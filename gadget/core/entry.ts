@@ -6,16 +6,11 @@
  * @packageDocumentation
  */
 import './core.css';
+import { loadBase } from '../base/require.ts';
 import { start } from './main.ts';
 
-/** ResourceLoader's `require` for the gadget's package files (`ldwg-config.json`). */
-declare function require( name: string ): unknown;
-
+// The configuration comes from the shared hidden module this gadget depends on.
 start( () => {
-	try {
-		return require( './ldwg-config.json' );
-	} catch {
-		// Loaded without its package file (e.g. a wiki without the page): no configuration.
-		return null;
-	}
+	const base = loadBase();
+	return base && base.config;
 } );

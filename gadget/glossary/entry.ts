@@ -8,57 +8,26 @@
 import './glossary.css';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
 import type { GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
-import { readGlossarySettings } from './settings.ts';
+import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
 import { isHighlightingOff, saveOptOut, clearOptOut } from './opt-out.ts';
 import { termIndexLoader, fetchRaw } from './term-indexes.ts';
 import { languagesIn } from './text-language.ts';
 import { markTerms, unmarkTerms, type TextMatcher } from './mark.ts';
 import { installInteraction } from './interaction.ts';
-import { POPUP_API_HOOK, type PopupApi, type PopupContext } from '../popup/api.ts';
-
-/** ResourceLoader's `require` for the gadget's package files (`ldwg-config.json`). */
-declare function require( name: string ): unknown;
-
-/** ResourceLoader's module name of the lazy popup. */
-const POPUP_MODULE = 'ext.gadget.ldwg-popup';
-/** Translate's hook, fired with the editor (jQuery) each time a message editor opens. */
-const TRANSLATE_EDITOR_HOOK = 'mw.translate.editor.afterEditorShown';
-
-let popupApi: Promise<PopupApi> | null = null;
-
-/** Loads the popup module once and resolves with its API. */
-function loadPopup(): Promise<PopupApi> {
-	if ( !popupApi ) {
-		popupApi = new Promise<PopupApi>( ( resolve, reject ) => {
-			mw.loader.using( POPUP_MODULE ).then( () => {
-				mw.hook( POPUP_API_HOOK ).add( ( api: PopupApi ) => resolve( api ) );
-			}, reject );
-		} );
-		// A failed load may be a network blip: allow a later term to try again.
-		popupApi.catch( () => {
-			popupApi = null;
-		} );
-	}
-	return popupApi;
-}
-
-/** The configuration package file, or `null` when the gadget is loaded without it. */
-function loadConfig(): unknown {
-	try {
-		return require( './ldwg-config.json' );
-	} catch {
-		return null;
-	}
-}
+import { loadPopup } from './popup-loader.ts';
+import type { PopupContext } from '../popup/api.ts';
 
 function main(): void {
-	const config = loadConfig();
-	const settings = readGlossarySettings( config );
+	// Configuration and glossary settings come from the shared hidden module (a dependency).
+	const base = loadBase();
+	if ( !base ) {
+		return;
+	}
+	const { config, glossary: settings } = base;
 	const scope = pageScope( {
 		pageName: mw.config.get( 'wgPageName' ),
 		action: mw.config.get( 'wgAction' ),
-		specialPage: mw.config.get( 'wgCanonicalSpecialPageName' ),
 		categories: mw.config.get( 'wgCategories' ) || [],
 		contentLanguage: mw.config.get( 'wgPageContentLanguage' ),
 	}, settings );
@@ -86,18 +55,6 @@ function main(): void {
 			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn, true ) );
 		},
 	};
-
-	if ( scope.kind === 'translate-editor' ) {
-		mw.hook( TRANSLATE_EDITOR_HOOK ).add( ( editor: unknown ) => {
-			// Translate passes a jQuery object; accept a bare element too.
-			const element = editor instanceof HTMLElement ? editor :
-				( editor as { get?: ( i: number ) => unknown } ).get?.( 0 );
-			if ( element instanceof HTMLElement ) {
-				loadPopup().then( ( api ) => api.attachTranslateEditor( element, context ) );
-			}
-		} );
-		return;
-	}
 
 	const indexFor = termIndexLoader( settings.termsPrefix, fetchRaw );
 	let queue: Promise<void> = Promise.resolve();

@@ -1,7 +1,8 @@
 /**
- * Which page the reader is on, as far as the glossary cares: a draft, a translation of a draft,
- * a page in a configured category, Special:Translate, or none of these (then the gadget does
- * nothing at all: no request, no change to the page).
+ * Which page the reader is on, as far as the eager glossary module cares: a draft, a translation
+ * of a draft, a page in a configured category, or none of these (then the module does nothing
+ * at all: no request, no change to the page). Special:Translate is the Translate editor
+ * helper's page, a gadget of its own (gadget/translate/).
  *
  * @packageDocumentation
  */
@@ -10,7 +11,6 @@ import type { GlossarySettings } from './settings.ts';
 /** What the glossary does on the current page. */
 export type PageScope =
 	| { kind: 'none' }
-	| { kind: 'translate-editor' }
 	| {
 		kind: 'content';
 		/** Title of the source page (the draft itself for `/xx` translations). */
@@ -27,8 +27,6 @@ export interface PageFacts {
 	pageName: string;
 	/** `wgAction`. */
 	action: string;
-	/** `wgCanonicalSpecialPageName` or `false`. */
-	specialPage: string | false;
 	/** `wgCategories`. */
 	categories: string[];
 	/** `wgPageContentLanguage`. */
@@ -39,9 +37,6 @@ const LANGUAGE_SUBPAGE = /^(.+)\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/;
 
 /** Decides what the glossary does on the page described by `facts`. */
 export function pageScope( facts: PageFacts, settings: GlossarySettings ): PageScope {
-	if ( facts.specialPage === 'Translate' ) {
-		return { kind: 'translate-editor' };
-	}
 	if ( facts.action !== 'view' ) {
 		return { kind: 'none' };
 	}

@@ -218,7 +218,10 @@ describe( 'glossary terms on translations', () => {
 describe( 'translators in Special:Translate (reproduced editor)', () => {
 	it( 'lists the concepts of the source message with approved French terms and hints while typing', async () => {
 		const wiki = await newPage( browser, { account: 'alice' } );
-		// Serve Special:BlankPage as Special:Translate would be, with the editor's markup.
+		// Serve Special:BlankPage (namespace -1, as Special:Translate) as Special:Translate would
+		// be, with the editor's markup. The helper is its own gadget (`namespaces=-1` on Meta;
+		// the local 1.39 wiki ignores conditions and loads it everywhere, where it checks the
+		// special page's name itself).
 		await wiki.page.route( /title=Special(%3A|:)BlankPage/, async ( route ) => {
 			const response = await route.fetch();
 			const html = ( await response.text() )
@@ -227,7 +230,10 @@ describe( 'translators in Special:Translate (reproduced editor)', () => {
 			await route.fulfill( { response, body: html } );
 		} );
 		await wiki.open( 'Special:BlankPage' );
-		await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
+		await expectGadgetReady( wiki, 'ext.gadget.ldwg-translate' );
+		// The helper requests nothing until Translate opens an editor.
+		expect( await wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-popup' ) ) )
+			.toBe( 'registered' );
 		await wiki.page.evaluate( () => {
 			// Translate fires the hook with the editor as a jQuery object.
 			const jq = ( window as unknown as { $: ( selector: string ) => unknown } ).$;

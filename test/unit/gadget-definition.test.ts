@@ -21,6 +21,8 @@ const PROVIDERS: [ RegExp, string ][] = [
 
 interface Definition {
 	name: string;
+	/** Options between the brackets (`default`, `namespaces=0`, …). */
+	options: string[];
 	dependencies: string[];
 	files: string[];
 }
@@ -38,6 +40,7 @@ function definitions(): Definition[] {
 			const deps = options.find( ( o ) => o.startsWith( 'dependencies=' ) );
 			return {
 				name: match[ 1 ],
+				options,
 				dependencies: deps ? deps.slice( 'dependencies='.length ).split( ',' ) : [],
 				files: match[ 3 ].split( '|' ).map( ( f ) => f.trim() ),
 			};
@@ -81,5 +84,56 @@ describe( 'gadget definition', () => {
 		const [ use, module ] = PROVIDERS[ 0 ] as [ RegExp, string ];
 		expect( use.test( 'mw.storage.get("x")' ) ).toBe( true );
 		expect( [ 'mediawiki.util' ] ).not.toContain( module );
+	} );
+
+	const byName = ( name: string ): Definition => {
+		const def = definitions().find( ( d ) => d.name === name );
+		if ( !def ) {
+			throw new Error( `no definition line for ${ name }` );
+		}
+		return def;
+	};
+	const script = ( def: Definition ): string => readFileSync(
+		path.join( dist, String( def.files.find( ( f ) => f.endsWith( '.js' ) ) ) ), 'utf8' );
+
+	it( 'carries the configuration once, in the hidden base module both eager gadgets depend on', () => {
+		const base = byName( 'ldwg-base' );
+		expect( base.options ).toContain( 'hidden' );
+		expect( base.options ).toContain( 'package' );
+		expect( base.files ).toContain( 'ldwg-config.json' );
+		for ( const name of [ 'ldwg', 'ldwg-glossary' ] ) {
+			const def = byName( name );
+			expect( def.options, name ).toContain( 'default' );
+			expect( def.options, name ).toContain( 'namespaces=0' );
+			expect( def.dependencies, name ).toContain( 'ext.gadget.ldwg-base' );
+			expect( def.files, name ).not.toContain( 'ldwg-config.json' );
+		}
+	} );
+
+	it( 'makes every module that requires the base module depend on it or load it first', () => {
+		for ( const def of definitions() ) {
+			const code = script( def );
+			if ( def.name === 'ldwg-base' || !code.includes( '"ext.gadget.ldwg-base"' ) ) {
+				continue;
+			}
+			// Either ResourceLoader loads it before the module, or the module loads it itself.
+			const loadsItself = /mw\.loader\.using\(/.test( code );
+			expect( def.dependencies.includes( 'ext.gadget.ldwg-base' ) || loadsItself, def.name ).toBe( true );
+		}
+	} );
+
+	it( 'gives the Translate editor helper a tiny default gadget of its own on special pages', () => {
+		const helper = byName( 'ldwg-translate' );
+		expect( helper.options ).toContain( 'default' );
+		expect( helper.options ).toContain( 'namespaces=-1' );
+		expect( helper.options.some( ( o ) => o.startsWith( 'categories=' ) ) ).toBe( false );
+		expect( helper.files ).toEqual( [ 'ldwg-translate.js' ] );
+		const code = script( helper );
+		expect( code ).toContain( 'mw.translate.editor.afterEditorShown' );
+		expect( code ).toContain( '"Translate"' );
+		// Loaded on every special page of Meta: no configuration, no glossary code, no messages.
+		expect( code.length ).toBeLessThan( 1500 );
+		// The eager glossary module no longer waits for Translate's editor.
+		expect( script( byName( 'ldwg-glossary' ) ) ).not.toContain( 'mw.translate.editor' );
 	} );
 } );

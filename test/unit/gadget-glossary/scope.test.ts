@@ -1,6 +1,7 @@
 /**
- * Which pages the glossary works on (drafts, their translations, configured categories,
- * Special:Translate), read from the site configuration the local wiki ships.
+ * Which pages the glossary works on (drafts, their translations, configured categories), read
+ * from the site configuration the local wiki ships; and the Translate editor helper, a gadget of
+ * its own, that works on Special:Translate only.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ const settings = { ...readGlossarySettings( site ), categories: [ 'Leadership gl
 const DRAFT = 'Leadership_Development_Working_Group/Shared_definition_of_leadership';
 
 function facts( extra: Partial<PageFacts> ): PageFacts {
-	return { pageName: DRAFT, action: 'view', specialPage: false, categories: [], contentLanguage: 'en', ...extra };
+	return { pageName: DRAFT, action: 'view', categories: [], contentLanguage: 'en', ...extra };
 }
 
 describe( 'readGlossarySettings', () => {
@@ -53,8 +54,8 @@ describe( 'pageScope', () => {
 		expect( pageScope( facts( { pageName: 'Other', categories: [ 'Leadership_glossary_pages' ] } ), settings ).kind ).toBe( 'content' );
 	} );
 
-	it( 'helps in Special:Translate', () => {
-		expect( pageScope( facts( { pageName: 'Special:Translate', specialPage: 'Translate' } ), settings ).kind ).toBe( 'translate-editor' );
+	it( 'leaves Special:Translate to the Translate editor helper', () => {
+		expect( pageScope( facts( { pageName: 'Special:Translate' } ), settings ).kind ).toBe( 'none' );
 	} );
 } );
 
