@@ -1,11 +1,13 @@
 /**
  * The one request the eager module makes on a draft page view: the current text of a few JSON
- * pages (the bot's summary JSON and the reader's translated message files) through the Action
- * API, cacheable by browsers and the CDN. Pure: building the query and reading the answer.
+ * pages (the bot's summary JSON and the reader's translated message files), cacheable by
+ * browsers and the CDN. Pure: building the query and reading the answer.
  *
- * Why the Action API and not `action=raw`: it returns several pages in one response, so a reader
- * in another language still makes one request; `maxage`/`smaxage` make it cacheable, and
- * `uselang=content` keeps the URL the same for everyone, so the CDN can share it.
+ * One page (the summary alone, for readers of English) is fetched with `action=raw`: the JSON
+ * as it is stored, about 140 gzip bytes less than the same text escaped inside an API answer.
+ * Several pages (the summary and a reader's translations) go through the Action API, which
+ * returns them in one response, so a reader in another language still makes one request;
+ * `uselang=content` keeps its URL the same for everyone. Both carry `maxage`/`smaxage`.
  *
  * @packageDocumentation
  */
@@ -31,6 +33,16 @@ export function pageTextQuery( titles: readonly string[] ): Record<string, strin
 		smaxage: String( CACHE_SECONDS ),
 		uselang: 'content',
 		errorformat: 'plaintext',
+	};
+}
+
+/** `index.php` parameters that fetch one JSON page's text as stored, cacheable. */
+export function rawTextQuery(): Record<string, string> {
+	return {
+		action: 'raw',
+		ctype: 'application/json',
+		maxage: String( CACHE_SECONDS ),
+		smaxage: String( CACHE_SECONDS ),
 	};
 }
 

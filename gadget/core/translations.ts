@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import { messagesTitle, parseMessages, translationLanguages } from './messages.ts';
-import { pageTextQuery, queryUrl, readPageTexts } from './request.ts';
+import { pageTextQuery, queryUrl, rawTextQuery, readPageTexts } from './request.ts';
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace -- augments types-mediawiki's mw.libs
@@ -40,24 +40,34 @@ function languageChain(): Promise<string[]> {
 }
 
 /**
- * Fetches the current text of some pages in one request. Never rejects: a failure (network,
- * HTTP error, invalid answer) gives fewer pages, and no request is made for no titles.
+ * Fetches the current text of some pages in one request (`action=raw` for one page, the Action
+ * API for several: request.ts). Never rejects: a failure (network, HTTP error such as a missing
+ * page, invalid answer) gives fewer pages, and no request is made for no titles.
  */
 export function fetchPageTexts(
 	titles: readonly string[],
 	userAgent: string,
 ): Promise<Map<string, string>> {
-	if ( !titles.length ) {
+	const [ only ] = titles;
+	if ( only === undefined ) {
 		return Promise.resolve( new Map() );
 	}
-	const url = queryUrl( mw.util.wikiScript( 'api' ), pageTextQuery( titles ) );
+	const one = titles.length === 1;
+	const url = one ? mw.util.getUrl( only, rawTextQuery() ) :
+		queryUrl( mw.util.wikiScript( 'api' ), pageTextQuery( titles ) );
 	// eslint-disable-next-line n/no-unsupported-features/node-builtins -- browser code, not Node
 	return window.fetch( url, {
 		credentials: 'same-origin',
 		headers: { 'Api-User-Agent': userAgent },
 	} )
-		.then( ( response ) => response.ok ? response.json() as Promise<unknown> : null )
-		.then( readPageTexts, () => new Map<string, string>() );
+		.then( ( response ) => !response.ok ? null :
+			one ? response.text() : response.json() as Promise<unknown> )
+		.then(
+			( answer ) => one ?
+				new Map( typeof answer === 'string' ? [ [ only, answer ] ] : [] ) :
+				readPageTexts( answer ),
+			() => new Map<string, string>(),
+		);
 }
 
 /** Puts translated texts into `mw.messages`, lowest-priority language first. */

@@ -49,7 +49,7 @@ function trackRequests( wiki: WikiPage ): string[] {
 async function openSettled( wiki: WikiPage, title: string, draft: boolean ): Promise<void> {
 	const answered = draft ?
 		wiki.page.waitForResponse(
-			( r ) => /api\.php\?.*summary\.json/.test( decodeURIComponent( r.url() ) ),
+			( r ) => /(?:api|index)\.php\?.*summary\.json/.test( decodeURIComponent( r.url() ) ),
 			{ timeout: 60000 },
 		) :
 		null;
@@ -166,7 +166,9 @@ describe.each( [ 'vector-2022', 'minerva' ] as Skin[] )( 'in %s', ( skin ) => {
 			const core = requests.filter( ( url ) => /summary\.json|ldwg-messages/.test( decodeURIComponent( url ) ) );
 			expect( core, requests.join( '\n' ) ).toHaveLength( 1 );
 			const params = new URL( core[ 0 ] as string ).searchParams;
-			expect( params.get( 'titles' ) ).toBe( SUMMARY_JSON );
+			// One page: the JSON as stored (action=raw), cacheable.
+			expect( params.get( 'action' ) ).toBe( 'raw' );
+			expect( params.get( 'title' ) ).toBe( SUMMARY_JSON );
 			expect( Number( params.get( 'maxage' ) ) ).toBeGreaterThan( 0 );
 
 			// Keyboard: Tab reaches the first button; Enter loads the form module.

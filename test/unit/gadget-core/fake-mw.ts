@@ -24,7 +24,10 @@ export interface FakeMw {
 		fire( ...a: unknown[] ): unknown;
 	};
 	loader: { using: ReturnType<typeof vi.fn> };
-	util: { getUrl( title: string ): string; wikiScript( name?: string ): string };
+	util: {
+		getUrl( title: string, params?: Record<string, string> ): string;
+		wikiScript( name?: string ): string;
+	};
 	log: { warn: ReturnType<typeof vi.fn> };
 	libs: Record<string, unknown>;
 	language?: { getFallbackLanguageChain(): string[]; convertNumber( n: number ): string };
@@ -99,7 +102,8 @@ export function installFakeMw( config: Record<string, unknown> ): FakeMw {
 		},
 		loader: { using: vi.fn( () => Promise.resolve() ) },
 		util: {
-			getUrl: ( title ) => `/wiki/${ encodeURI( title.replace( / /g, '_' ) ) }`,
+			getUrl: ( title, params ) => `/wiki/${ encodeURI( title.replace( / /g, '_' ) ) }` +
+				( params ? `?${ new URLSearchParams( params ).toString() }` : '' ),
 			wikiScript: () => '/w/api.php',
 		},
 		log: { warn: vi.fn() },

@@ -33,9 +33,16 @@ const PAGE_HTML = '<div id="mw-content-text" class="mw-body-content mw-content-l
 interface Answer {
 	ok: boolean;
 	json(): Promise<unknown>;
+	text?(): Promise<string>;
 }
 
+/**
+ * The wiki's answer for `pages`: the Action API's JSON for several pages, and, for the one page
+ * of an `action=raw` request, its text (a missing page is an HTTP 404 there: a failed body).
+ */
 function apiAnswer( pages: Record<string, string | null> ): Answer {
+	const texts = Object.values( pages );
+	const only = texts.length === 1 ? texts[ 0 ] : undefined;
 	return {
 		ok: true,
 		json: () => Promise.resolve( {
@@ -45,6 +52,18 @@ function apiAnswer( pages: Record<string, string | null> ): Answer {
 					{ title, revisions: [ { slots: { main: { content: text } } } ] } ),
 			},
 		} ),
+		text: () => typeof only === 'string' ? Promise.resolve( only ) : Promise.reject( new Error( '404' ) ),
+	};
+}
+
+/** The page a request asks for: `titles` of an API query, the path of an `action=raw` load. */
+function requested( url: string ): { raw: boolean; titles: string | null } {
+	const parsed = new URL( url, 'https://meta.example' );
+	const raw = parsed.searchParams.get( 'action' ) === 'raw';
+	return {
+		raw,
+		titles: raw ? decodeURI( parsed.pathname.replace( /^\/wiki\//, '' ) ).replace( /_/g, ' ' ) :
+			parsed.searchParams.get( 'titles' ),
 	};
 }
 
@@ -199,7 +218,9 @@ describe( 'on a draft page', () => {
 		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
 		const [ url, init ] = fetchSpy.mock.calls[ 0 ] as [ string, RequestInit ];
 		const params = new URL( url, 'https://meta.example' ).searchParams;
-		expect( params.get( 'titles' ) ).toBe( 'User:LDWG-bot/summary.json' );
+		// One page: its JSON as stored (action=raw), not escaped inside an API answer.
+		expect( requested( url ) ).toEqual( { raw: true, titles: 'User:LDWG-bot/summary.json' } );
+		expect( params.get( 'ctype' ) ).toBe( 'application/json' );
 		expect( Number( params.get( 'maxage' ) ) ).toBeGreaterThan( 0 );
 		expect( Number( params.get( 'smaxage' ) ) ).toBeGreaterThan( 0 );
 		expect( ( init.headers as Record<string, string> )[ 'Api-User-Agent' ] )
@@ -389,8 +410,9 @@ describe( 'readers of other languages', () => {
 		await flush();
 		expect( buttons() ).toHaveLength( 0 );
 		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
-		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
-		expect( titles ).toBe( 'MediaWiki:Gadget-ldwg-messages-fr.json|User:LDWG-bot/summary.json' );
+		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ) ).toEqual( {
+			raw: false, titles: 'MediaWiki:Gadget-ldwg-messages-fr.json|User:LDWG-bot/summary.json',
+		} );
 		answer( apiAnswer( {
 			'User:LDWG-bot/summary.json': summaryText,
 			'MediaWiki:Gadget-ldwg-messages-fr.json': frMessages,
@@ -412,8 +434,7 @@ describe( 'readers of other languages', () => {
 		const started = start( () => site );
 		await started?.loaded;
 		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
-		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
-		expect( titles ).toBe( 'User:LDWG-bot/summary.json' );
+		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ).titles ).toBe( 'User:LDWG-bot/summary.json' );
 		expect( fake.loader.using ).not.toHaveBeenCalled();
 	} );
 
@@ -427,8 +448,7 @@ describe( 'readers of other languages', () => {
 		fireContent( fake, content() );
 		await started?.loaded;
 		await flush();
-		const titles = new URL( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string, 'https://x' ).searchParams.get( 'titles' );
-		expect( titles ).toBe( 'User:LDWG-bot/summary.json' );
+		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ).titles ).toBe( 'User:LDWG-bot/summary.json' );
 		expect( buttons()[ 0 ]?.textContent ).toBe( 'Give feedback' );
 	} );
 } );
