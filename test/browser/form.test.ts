@@ -1,8 +1,9 @@
 /**
  * The feedback form in real Chromium on the local wiki: a logged-in reader gives feedback on a
  * section of the English draft and of the Arabic translation and the entries land on the source
- * draft's talk page with the right fields, language and revision; a hostile comment round-trips
- * exactly and executes nothing; another user editing the talk page meanwhile still leaves exactly
+ * draft's talk page with the right fields, language and revision; a hostile comment is previewed
+ * exactly as typed (no script, image or inline style in the preview), round-trips exactly and
+ * executes nothing; another user editing the talk page meanwhile still leaves exactly
  * one entry; a logged-out reader is told about the IP address before saving; axe-core finds no
  * serious or critical violation in the form in Vector 2022 and Minerva, English and Arabic, and
  * screenshots of those four cases go to test-output/.
@@ -140,6 +141,15 @@ describe( 'saving feedback', () => {
 			await wiki.page.locator( '.ldwg-form textarea[name="comment"]' ).fill( hostile );
 			await wiki.page.locator( '.ldwg-form footer button' ).nth( 1 ).click();
 			await wiki.page.locator( '.ldwg-form-preview-content .mw-parser-output' ).waitFor( { timeout: 30000 } );
+			// The preview shows the comment exactly as typed, as text, line breaks kept (the
+			// template's inline styles are dropped by the preview; form.css keeps pre-wrap).
+			const previewed = wiki.page.locator( '.ldwg-form-preview-content .ldwg-entry-comment' );
+			expect( await previewed.evaluate( ( node ) => node.textContent ) ).toBe( hostile );
+			expect( await previewed.evaluate( ( node ) => getComputedStyle( node ).whiteSpace ) ).toBe( 'pre-wrap' );
+			expect( await wiki.page.locator( '.ldwg-form-preview-content' )
+				.locator( 'script, img, [style], [onerror]' ).count() ).toBe( 0 );
+			expect( await wiki.page.locator( '.ldwg-form-preview-content a[href*="User"]' ).count() )
+				.toBeGreaterThan( 0 );
 			await saveAndWait( wiki );
 			const entries = await entriesWith( marker );
 			expect( entries ).toHaveLength( 1 );
