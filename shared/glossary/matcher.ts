@@ -2,9 +2,10 @@
  * Finds glossary terms in plain text: the core of term marking on pages and of the translator
  * panel.
  *
- * All terms go into one Aho-Corasick automaton keyed on case-folded UTF-16 code units, so one
- * pass over the text finds every occurrence of every term: the cost grows with the text (and the
- * number of hits), not with the size of the glossary. Text is folded one segment at a time (a
+ * All terms go into one Aho-Corasick automaton keyed on case-folded UTF-16 code units plus a
+ * word-start unit, so one pass over the text finds every occurrence of every term that starts
+ * where a term may start: the cost grows with the text (and the number of hits), not with the
+ * size of the glossary. Text is folded one segment at a time (a
  * code point and the combining marks that follow it, NFC-normalised), and every folded unit
  * remembers where its segment starts in the original string, which is how offsets map back even
  * when folding changes lengths (`ß` → `ss`) and why a match can never start or end inside a
@@ -16,6 +17,7 @@ import type { CompiledGlossary, GlossaryTermIndex } from '../contracts/glossary.
 import {
 	createFolder,
 	isNoSpaceScript,
+	isMark,
 	isWordChar,
 	normalizeLanguage,
 	unicodeRegExp,
@@ -69,52 +71,86 @@ function termPairs( source: MatcherSource, language: string ): readonly ( readon
 
 // Sticky, so a run of combining marks is measured in place without slicing the text.
 const MARKS = unicodeRegExp( '\\p{M}+', 'uy' );
-const MARK_ONLY = unicodeRegExp( '^\\p{M}$', 'u' );
 // Arabic writes the conjunctions and prepositions و ف ب ك ل as part of the next word
 // (والتمكين = و + التمكين): in Arabic a term may follow up to two of them at a word start.
 const ARABIC = /^(?:ar|arz|ary|arq|aeb|apc|ajp|acm|afb|ayl|ars)(?:-|$)/;
 const PROCLITIC = /[\u0648\u0641\u0628\u0643\u0644]/;
 
-function codePointAtOrEmpty( text: string, index: number ): string {
-	if ( index < 0 || index >= text.length ) {
-		return '';
-	}
-	const cp = text.codePointAt( index ) ?? 0;
-	return String.fromCodePoint( cp );
-}
+/**
+ * A unit outside UTF-16 that the automaton reads before every word start. Terms that begin with
+ * a word character begin with it too, so they can only start at a word start: the automaton
+ * never follows a term from the middle of a word (where the whole-word rule would reject it),
+ * and a larger glossary does not mean more partial matches inside words.
+ */
+const BOUNDARY = 0x10000;
+/**
+ * Classes of code points: anything else; a word character of a script with spaces (a letter,
+ * mark or number outside Chinese, Japanese, Thai…); one that is also an Arabic proclitic.
+ */
+const OTHER = 1;
+const SPACED = 2;
+const CLITIC = 3;
+let bmpClass: Uint8Array | undefined;
 
-function codePointBefore( text: string, index: number ): string {
-	if ( index <= 0 ) {
-		return '';
+/** Class of a code point, cached for the BMP (two regular expressions are slow). */
+function classOf( cp: number ): number {
+	const table = bmpClass || ( bmpClass = new Uint8Array( 0x10000 ) );
+	let cls = cp < 0x10000 ? table[ cp ] as number : 0;
+	if ( !cls ) {
+		const char = String.fromCodePoint( cp );
+		cls = !isWordChar( char ) || isNoSpaceScript( char ) ? OTHER :
+			PROCLITIC.test( char ) ? CLITIC : SPACED;
+		if ( cp < 0x10000 ) {
+			table[ cp ] = cls;
+		}
 	}
-	const low = text.charCodeAt( index - 1 );
-	const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
-	return codePointAtOrEmpty( text, start );
-}
-
-function isAsciiWordCode( code: number ): boolean {
-	return ( code >= 0x30 && code <= 0x39 ) || ( code >= 0x41 && code <= 0x5a ) ||
-		( code >= 0x61 && code <= 0x7a );
+	return cls;
 }
 
 /**
- * Whether the whole-word rule rejects a term edge next to a neighbour: both are word characters
- * and neither is written without spaces. ASCII is decided without a regular expression because
- * this runs for every candidate.
+ * Whether the whole-word rule rejects a term edge next to a neighbour (`-1`: none): both are
+ * word characters and neither is written without spaces.
  */
-function joins( edge: string, neighbour: string ): boolean {
-	if ( neighbour === '' ) {
-		return false;
+function joins( edge: number, neighbour: number ): boolean {
+	return neighbour >= 0 && classOf( edge ) >= SPACED && classOf( neighbour ) >= SPACED;
+}
+
+function cpAt( text: string, index: number ): number {
+	return index >= 0 && index < text.length ? text.codePointAt( index ) as number : -1;
+}
+
+function cpBefore( text: string, index: number ): number {
+	const cp = cpAt( text, index - 2 );
+	return cp > 0xffff ? cp : cpAt( text, index - 1 );
+}
+
+/**
+ * Feeds folded text to `feed`, one unit at a time, with a {@link BOUNDARY} before every folded
+ * code point that is a word character of a script with spaces and follows none (or follows an
+ * Arabic proclitic, when `clitics`). Terms and text go through this same function, and the
+ * decision depends only on the folded text, so a term's units always line up with the text's.
+ * (The whole-word rule that `run` applies afterwards looks at the text itself; both agree on NFC
+ * text, which is what MediaWiki serves.) Returns whether the last code point blocks a boundary
+ * after it.
+ */
+function augment(
+	folded: string, blocked: boolean, clitics: boolean,
+	feed: ( unit: number, first: boolean, last: boolean ) => void,
+): boolean {
+	let after = blocked;
+	for ( let u = 0; u < folded.length; ) {
+		const cp = folded.codePointAt( u ) as number;
+		const cls = classOf( cp );
+		if ( cls >= SPACED && !after ) {
+			feed( BOUNDARY, u === 0, false );
+		}
+		after = cls === SPACED || ( cls === CLITIC && !clitics );
+		const size = cp > 0xffff ? 2 : 1;
+		for ( let j = 0; j < size; j++, u++ ) {
+			feed( folded.charCodeAt( u ), u === 0, u === folded.length - 1 );
+		}
 	}
-	const e = edge.charCodeAt( 0 );
-	const n = neighbour.charCodeAt( 0 );
-	const edgeWord = e < 0x80 ? isAsciiWordCode( e ) :
-		isWordChar( edge ) && !isNoSpaceScript( edge );
-	if ( !edgeWord ) {
-		return false;
-	}
-	return n < 0x80 ? isAsciiWordCode( n ) :
-		isWordChar( neighbour ) && !isNoSpaceScript( neighbour );
+	return after;
 }
 
 /**
@@ -147,10 +183,11 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		return folded;
 	};
 
-	// Automaton state: transitions in one map keyed `state * 0x10000 + code unit` (far fewer
-	// objects than a map per node), failure links, and per state the pattern ending there.
-	const next = new Map<number, number>();
+	// The trie, while it is built: one map keyed `state * 0x10001 + unit` (far fewer objects than
+	// a map per node), per state its children and the pattern ending there.
+	const trie = new Map<number, number>();
 	const children: number[][] = [ [] ];
+	const unitOf: number[] = [ 0 ];
 	const patternAt: number[] = [ -1 ];
 	const patternTerm: string[] = [];
 	const patternConcept: string[] = [];
@@ -173,63 +210,110 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		if ( clean === '' || clean.length > 500 ) {
 			continue;
 		}
-		const folded = foldSegmentWise( clean, foldSegment );
 		let state = 0;
-		for ( let i = 0; i < folded.length; i++ ) {
-			const key = state * 0x10000 + folded.charCodeAt( i );
-			let to = next.get( key );
+		let length = 0;
+		augment( foldSegmentWise( clean, foldSegment ), false, proclitics, ( unit ) => {
+			const key = state * 0x10001 + unit;
+			let to = trie.get( key );
 			if ( to === undefined ) {
 				to = patternAt.length;
 				patternAt.push( -1 );
 				children.push( [] );
+				unitOf.push( unit );
 				( children[ state ] as number[] ).push( to );
-				next.set( key, to );
+				trie.set( key, to );
 			}
 			state = to;
-		}
+			length++;
+		} );
 		if ( state !== 0 && patternAt[ state ] === -1 ) {
 			patternAt[ state ] = patternTerm.length;
 			patternTerm.push( clean );
 			patternConcept.push( id );
-			patternLength.push( folded.length );
-			maxLength = Math.max( maxLength, folded.length );
+			patternLength.push( length );
+			maxLength = Math.max( maxLength, length );
 		}
 	}
+	trie.clear();
+
+	// The compact form the hot loop reads: each state's transitions as one sorted run of typed
+	// arrays (no hashing, few cache misses however large the glossary), and the root's in a
+	// table indexed by unit, because most units of a text are read at the root.
+	const stateCount = patternAt.length;
+	const edgeStart = new Int32Array( stateCount + 1 );
+	const edgeUnit = new Int32Array( stateCount );
+	const edgeTo = new Int32Array( stateCount );
+	const rootNext = new Int32Array( BOUNDARY + 1 );
+	let edges = 0;
+	for ( let state = 0; state < stateCount; state++ ) {
+		edgeStart[ state ] = edges;
+		const list = ( children[ state ] as number[] )
+			.sort( ( a, b ) => ( unitOf[ a ] as number ) - ( unitOf[ b ] as number ) );
+		for ( const child of list ) {
+			edgeUnit[ edges ] = unitOf[ child ] as number;
+			edgeTo[ edges++ ] = child;
+		}
+	}
+	edgeStart[ stateCount ] = edges;
+	for ( const child of children[ 0 ] as number[] ) {
+		rootNext[ unitOf[ child ] as number ] = child;
+	}
+
+	/** The transition from `state` on `unit`, or -1 (binary search in the sorted run). */
+	const find = ( state: number, unit: number ): number => {
+		let lo = edgeStart[ state ] as number;
+		let hi = ( edgeStart[ state + 1 ] as number ) - 1;
+		while ( lo <= hi ) {
+			const mid = Math.floor( ( lo + hi ) / 2 );
+			const u = edgeUnit[ mid ] as number;
+			if ( u === unit ) {
+				return edgeTo[ mid ] as number;
+			}
+			if ( u < unit ) {
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return -1;
+	};
 
 	// Failure links (breadth first) and output links to the nearest shorter pattern suffix.
-	const stateCount = patternAt.length;
 	const failure = new Int32Array( stateCount );
 	const output = new Int32Array( stateCount ).fill( -1 );
-	const unitOf = new Uint16Array( stateCount );
-	for ( const [ key, to ] of next ) {
-		unitOf[ to ] = key % 0x10000;
-	}
 	const queue: number[] = [ ...( children[ 0 ] as number[] ) ];
 	for ( let head = 0; head < queue.length; head++ ) {
 		const state = queue[ head ] as number;
 		for ( const child of children[ state ] as number[] ) {
 			const unit = unitOf[ child ] as number;
 			let f = failure[ state ] as number;
-			let target: number | undefined;
-			while ( ( target = next.get( f * 0x10000 + unit ) ) === undefined && f !== 0 ) {
+			let target = -1;
+			while ( f !== 0 && ( target = find( f, unit ) ) < 0 ) {
 				f = failure[ f ] as number;
 			}
-			failure[ child ] = target !== undefined && target !== child ? target : 0;
-			const fc = failure[ child ] as number;
+			if ( f === 0 ) {
+				target = rootNext[ unit ] as number;
+			}
+			const fc = target !== child ? target : 0;
+			failure[ child ] = fc;
 			output[ child ] = ( patternAt[ fc ] as number ) >= 0 ? fc : output[ fc ] as number;
 			queue.push( child );
 		}
 	}
 	children.length = 0;
+	unitOf.length = 0;
 
-	// Ring buffer of segment starts per folded unit; a pattern looks back at most maxLength + 1.
-	const ringSize = maxLength + 2;
+	// Ring buffer, per unit read, of where its segment starts if the unit is the first of its
+	// segment (else -1): a match starts only there. A pattern looks back at most maxLength.
+	const ringSize = maxLength + 1;
 	const ring = new Int32Array( ringSize );
 
-	// ASCII folds to one unit; a table spares the hot loop a call and a string per character.
+	// ASCII folds to one unit; tables spare the hot loop a call and a string per character.
 	const asciiUnits = new Uint16Array( 0x80 );
+	const asciiSpaced = new Uint8Array( 0x80 );
 	for ( let c = 0; c < 0x80; c++ ) {
 		asciiUnits[ c ] = fold( String.fromCharCode( c ) ).charCodeAt( 0 );
+		asciiSpaced[ c ] = classOf( asciiUnits[ c ] as number ) >= SPACED ? 1 : 0;
 	}
 
 	const run = ( text: string ): Match[] => {
@@ -239,15 +323,25 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		let state = 0;
 		let k = 0;
 		let i = 0;
+		let segStart = 0;
+		let blocked = false;
 		const length = text.length;
-		// Feeds one folded unit; `last` says it ends its segment, the only place a match may end.
-		const step = ( unit: number, segStart: number, last: boolean ): void => {
-			let to: number | undefined;
-			while ( ( to = next.get( state * 0x10000 + unit ) ) === undefined && state !== 0 ) {
+		// Feeds one unit; `first` says it (or the boundary before it) starts its segment, the
+		// only place a match may start, and `last` that it ends it, the only place one may end.
+		const step = ( unit: number, first: boolean, last: boolean ): void => {
+			for ( ;; ) {
+				if ( state === 0 ) {
+					state = rootNext[ unit ] as number;
+					break;
+				}
+				const to = find( state, unit );
+				if ( to >= 0 ) {
+					state = to;
+					break;
+				}
 				state = failure[ state ] as number;
 			}
-			state = to ?? 0;
-			ring[ k % ringSize ] = segStart;
+			ring[ k % ringSize ] = first ? segStart : -1;
 			k++;
 			if ( !last ) {
 				return;
@@ -255,11 +349,9 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			let s = ( patternAt[ state ] as number ) >= 0 ? state : output[ state ] as number;
 			while ( s > 0 ) {
 				const p = patternAt[ s ] as number;
-				const first = k - ( patternLength[ p ] as number );
-				const origStart = ring[ first % ringSize ] as number;
-				// …and only start where a segment's folded text starts.
-				if ( first === 0 || ring[ ( first - 1 ) % ringSize ] !== origStart ) {
-					starts.push( origStart );
+				const start = ring[ ( k - ( patternLength[ p ] as number ) ) % ringSize ] as number;
+				if ( start >= 0 ) {
+					starts.push( start );
 					ends.push( i );
 					patterns.push( p );
 				}
@@ -267,14 +359,20 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			}
 		};
 		while ( i < length ) {
-			const segStart = i;
+			segStart = i;
 			const code = text.charCodeAt( i );
 			if ( code < 0x80 && !( i + 1 < length && text.charCodeAt( i + 1 ) >= 0x300 ) ) {
 				i++;
-				step( asciiUnits[ code ] as number, segStart, true );
+				const spaced = asciiSpaced[ code ] !== 0;
+				if ( spaced && !blocked ) {
+					step( BOUNDARY, true, false );
+				}
+				blocked = spaced;
+				step( asciiUnits[ code ] as number, true, true );
 				continue;
 			}
-			i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+			// A high surrogate counts with the unit after it only when that is a low one.
+			i += ( text.codePointAt( i ) as number ) > 0xffff ? 2 : 1;
 			if ( i < length && text.charCodeAt( i ) >= 0x300 ) {
 				MARKS.lastIndex = i;
 				if ( MARKS.test( text ) ) {
@@ -282,9 +380,7 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 				}
 			}
 			const folded = foldSegment( text.slice( segStart, i ) );
-			for ( let u = 0; u < folded.length; u++ ) {
-				step( folded.charCodeAt( u ), segStart, u === folded.length - 1 );
-			}
+			blocked = augment( folded, blocked, proclitics, step );
 		}
 		if ( !starts.length ) {
 			return [];
@@ -302,12 +398,11 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			if ( start < lastEnd ) {
 				continue;
 			}
-			if ( joins( codePointAtOrEmpty( text, start ), codePointBefore( text, start ) ) &&
+			if ( joins( cpAt( text, start ), cpBefore( text, start ) ) &&
 				!( proclitics && afterProclitic( text, start ) ) ) {
 				continue;
 			}
-			const lastEdge = codePointAtOrEmpty( text, lastSegmentStart( text, start, end ) );
-			if ( joins( lastEdge, codePointAtOrEmpty( text, end ) ) ) {
+			if ( joins( cpAt( text, lastSegmentStart( text, start, end ) ), cpAt( text, end ) ) ) {
 				continue;
 			}
 			const p = patterns[ j ] as number;
@@ -345,8 +440,7 @@ function foldSegmentWise( text: string, foldSegment: ( segment: string ) => stri
 	let i = 0;
 	while ( i < text.length ) {
 		const start = i;
-		const code = text.charCodeAt( i );
-		i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+		i += ( text.codePointAt( i ) as number ) > 0xffff ? 2 : 1;
 		if ( i < text.length && text.charCodeAt( i ) >= 0x300 ) {
 			MARKS.lastIndex = i;
 			if ( MARKS.test( text ) ) {
@@ -363,16 +457,17 @@ function afterProclitic( text: string, start: number ): boolean {
 	while ( i > 0 && start - i < 2 && PROCLITIC.test( text[ i - 1 ] as string ) ) {
 		i--;
 	}
-	return i < start && !isWordChar( codePointBefore( text, i ) || ' ' );
+	const before = cpBefore( text, i );
+	return i < start && ( before < 0 || !isWordChar( String.fromCodePoint( before ) ) );
 }
 
 /** Start of the segment (code point plus its marks) that ends a match, for the script test. */
 function lastSegmentStart( text: string, start: number, end: number ): number {
 	let i = end;
 	while ( i > start ) {
-		const ch = codePointBefore( text, i );
-		i -= ch.length;
-		if ( !MARK_ONLY.test( ch ) ) {
+		const cp = cpBefore( text, i );
+		i -= cp > 0xffff ? 2 : 1;
+		if ( !isMark( String.fromCodePoint( cp ) ) ) {
 			return i;
 		}
 	}
