@@ -111,6 +111,28 @@ function translatedLanguages() {
 const CONFIGURED_LABEL_PREFIXES = [ 'ldwg-stance-', 'ldwg-rubric-', 'ldwg-region-' ];
 
 /**
+ * Keys of `keys` named in the minified code: as a string literal, or by a literal prefix ending
+ * in a hyphen of at least two segments (`'ldwg-stance-' + id`), except the prefixes in `skip`.
+ *
+ * @param {string} code Minified module code
+ * @param {string[]} keys Keys of en.json
+ * @param {string[]} skip Prefixes not to follow
+ * @return {string[]}
+ */
+function namedKeys( code, keys, skip ) {
+	const literals = new Set();
+	for ( const match of code.matchAll( /["'`](ldwg-[a-z0-9-]*)/g ) ) {
+		literals.add( match[ 1 ] );
+	}
+	// A prefix has at least one segment after `ldwg-`: the bare `ldwg-` would select every key.
+	const prefixes = [ ...literals ].filter( ( l ) => l.length > 'ldwg-'.length + 1 &&
+		l.endsWith( '-' ) && !skip.includes( l ) );
+	return keys
+		.filter( ( key ) => literals.has( key ) || prefixes.some( ( p ) => key.startsWith( p ) ) )
+		.sort();
+}
+
+/**
  * The message keys a built module uses: every key of en.json that appears as a string literal in
  * the minified code, or that starts with a literal ending in a hyphen of at least two segments
  * (`'ldwg-stance-' + id`), so that keys assembled from a prefix are found too.
@@ -120,15 +142,22 @@ const CONFIGURED_LABEL_PREFIXES = [ 'ldwg-stance-', 'ldwg-rubric-', 'ldwg-region
  * @return {string[]}
  */
 export function usedMessageKeys( code, keys ) {
-	const literals = new Set();
-	for ( const match of code.matchAll( /["'`](ldwg-[a-z0-9-]*)/g ) ) {
-		literals.add( match[ 1 ] );
-	}
-	// A prefix has at least one segment after `ldwg-`: the bare `ldwg-` would select every key.
-	const prefixes = [ ...literals ].filter( ( l ) => l.length > 'ldwg-'.length + 1 && l.endsWith( '-' ) );
-	return keys
-		.filter( ( key ) => literals.has( key ) || prefixes.some( ( p ) => key.startsWith( p ) ) )
-		.sort();
+	return namedKeys( code, keys, [] );
+}
+
+/**
+ * The keys whose English text a built module carries: those of {@link usedMessageKeys}, except
+ * keys found only through a configured-label prefix (`'ldwg-stance-' + id`): their English text
+ * is the configuration's own label, which the code shows when no translation is loaded, so
+ * bundling `"Support"` next to the configuration's `"Support"` would only add bytes. Longer
+ * prefixes (`'ldwg-rubric-scale-'`) name keys that are not configured labels and are followed.
+ *
+ * @param {string} code Minified module code
+ * @param {string[]} keys Keys of en.json
+ * @return {string[]}
+ */
+export function bundledEnglishKeys( code, keys ) {
+	return namedKeys( code, keys, CONFIGURED_LABEL_PREFIXES );
 }
 
 /**
@@ -179,18 +208,22 @@ function englishMessagesPlugin( englishByModule ) {
  *
  * @param {Object} common esbuild options shared with the real build
  * @param {string[]} keys Keys of en.json
- * @return {Promise<Object<string, string[]>>} Keys by module name (`ldwg-<name>`)
+ * @return {Promise<{used: Object<string, string[]>, english: Object<string, string[]>}>} Keys
+ *   each module uses, and those whose English text it carries, by module name (`ldwg-<name>`)
  */
 async function scanMessageKeys( common, keys ) {
 	// Silent: the real build reports the same warnings once.
 	const result = await esbuild.build( { ...common, write: false, sourcemap: false, logLevel: 'silent' } );
 	const byModule = {};
+	const englishByModule = {};
 	for ( const file of result.outputFiles ) {
 		if ( file.path.endsWith( '.js' ) ) {
-			byModule[ path.basename( file.path, '.js' ) ] = usedMessageKeys( file.text, keys );
+			const name = path.basename( file.path, '.js' );
+			byModule[ name ] = usedMessageKeys( file.text, keys );
+			englishByModule[ name ] = bundledEnglishKeys( file.text, keys );
 		}
 	}
-	return byModule;
+	return { used: byModule, english: englishByModule };
 }
 
 /**
@@ -234,11 +267,13 @@ export async function build( options = {} ) {
 		// shared module's `module.exports = …` (gadget/base/entry.ts) means that `module`.
 		logOverride: { 'commonjs-variable-in-esm': 'silent' }
 	};
-	const keysByModule = await scanMessageKeys( common, Object.keys( english ) );
+	const scanned = await scanMessageKeys( common, Object.keys( english ) );
+	const keysByModule = scanned.used;
 	const englishByModule = {};
 	const allKeys = new Set();
 	for ( const [ name, keys ] of Object.entries( keysByModule ) ) {
-		englishByModule[ name ] = Object.fromEntries( keys.map( ( k ) => [ k, english[ k ] ] ) );
+		englishByModule[ name ] = Object.fromEntries(
+			scanned.english[ name ].map( ( k ) => [ k, english[ k ] ] ) );
 		keys.forEach( ( k ) => allKeys.add( k ) );
 	}
 	const shipped = ( key ) => allKeys.has( key ) ||
@@ -283,6 +318,7 @@ export async function build( options = {} ) {
 		modules: Object.keys( entries ),
 		messages: {
 			keys: keysByModule,
+			english: scanned.english,
 			languages: Object.keys( languages )
 		}
 	}, null, '\t' ) + '\n' );

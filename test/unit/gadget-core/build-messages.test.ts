@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, usedMessageKeys } from '../../../esbuild.config.mjs';
+import { build, bundledEnglishKeys, usedMessageKeys } from '../../../esbuild.config.mjs';
 
 const root = path.resolve( __dirname, '../../..' );
 const dist = path.join( root, 'dist', 'gadget' );
@@ -30,6 +30,21 @@ describe( 'usedMessageKeys', () => {
 	} );
 } );
 
+describe( 'bundledEnglishKeys', () => {
+	const keys = [ 'ldwg-gadget-saved', 'ldwg-stance-support', 'ldwg-rubric-useful', 'ldwg-rubric-scale-1' ];
+
+	it( 'leaves out configured labels found only through their prefix (the configuration has them)', () => {
+		const code = 'a("ldwg-gadget-saved");mw.message(`ldwg-stance-${s}`);m("ldwg-rubric-"+id)';
+		expect( usedMessageKeys( code, keys ) ).toEqual( [ 'ldwg-gadget-saved', 'ldwg-rubric-scale-1', 'ldwg-rubric-useful', 'ldwg-stance-support' ] );
+		expect( bundledEnglishKeys( code, keys ) ).toEqual( [ 'ldwg-gadget-saved' ] );
+	} );
+
+	it( 'keeps them when named literally, and follows longer prefixes', () => {
+		expect( bundledEnglishKeys( 'a("ldwg-stance-support");b(`ldwg-rubric-scale-${n}`)', keys ) )
+			.toEqual( [ 'ldwg-rubric-scale-1', 'ldwg-stance-support' ] );
+	} );
+} );
+
 describe( 'the built message files', () => {
 	beforeAll( async () => {
 		if ( !existsSync( path.join( dist, 'build.json' ) ) ) {
@@ -45,6 +60,12 @@ describe( 'the built message files', () => {
 		}
 		// Keys of other modules stay out of the eager bundle.
 		expect( code ).not.toContain( 'ldwg-glossary-gadget-name' );
+		// Stance labels are the configuration's in English; translations still ship them.
+		const info = json( path.join( dist, 'build.json' ) ) as { messages: { english: Record<string, string[]> } };
+		expect( info.messages.english[ 'ldwg-core' ] ).toContain( 'ldwg-gadget-counts-entries' );
+		expect( info.messages.english[ 'ldwg-core' ]?.some( ( k ) => k.startsWith( 'ldwg-stance-' ) ) ).toBe( false );
+		expect( code ).not.toContain( '"ldwg-stance-support"' );
+		expect( json( path.join( dist, 'ldwg-messages-fr.json' ) )[ 'ldwg-stance-support' ] ).toBeDefined();
 	} );
 
 	it( 'writes one file per translated language with the gadget\'s keys only', () => {
