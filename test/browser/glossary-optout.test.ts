@@ -11,7 +11,9 @@
  *
  * Each: switch off from the popup, the notice names the place of the way back, reload, nothing of
  * the glossary is fetched and nothing is marked, the way back is reached with Tab alone and used
- * with Enter, terms are marked again (and stay so after a reload). Console errors fail the test.
+ * with Enter, terms are marked again (and stay so after a reload). Then, more briefly, the way
+ * back in the tools menu of Vector legacy, MonoBook and Timeless, and in logged-out Minerva as
+ * served locally (with its "More" menu). Console errors fail the test.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGlossary } from '../../shared/glossary/compile.ts';
 import { buildTermIndex } from '../../shared/glossary/term-index.ts';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
-import type { NewPageOptions, WikiPage } from '../helpers/browser.ts';
+import type { NewPageOptions, Skin, WikiPage } from '../helpers/browser.ts';
 import { apiClient } from '../helpers/wiki.ts';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
@@ -67,6 +69,15 @@ function withoutOverflowMenu( html: string ): string {
 		}
 	}
 	throw new Error( 'Minerva\'s overflow menu has no end tag' );
+}
+
+/** Opens the draft with highlighting switched off in this browser, as the popup leaves it. */
+async function openSwitchedOff( wiki: WikiPage ): Promise<void> {
+	await wiki.open( DRAFT );
+	await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
+	await wiki.page.evaluate( () => window.mw.storage.set( 'ldwg-glossary-off', '1' ) );
+	await wiki.open( DRAFT );
+	await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
 }
 
 /** Opens a page and waits until marking has finished. */
@@ -212,6 +223,32 @@ describe.each( CASES )( 'switching highlighting off and on again: $name', ( skin
 			// And it stays on.
 			await openMarked( wiki );
 			expect( await wiki.page.locator( '#ldwg-glossary-switch-on' ).count() ).toBe( 0 );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
+
+// Locally Minerva always has its "More" menu (#p-tb), as logged-in readers have on Meta.
+describe.each( [ 'vector', 'monobook', 'timeless', 'minerva' ] as Skin[] )( 'the way back in %s', ( skin ) => {
+	it( 'is a link in the tools menu (#p-tb) that switches highlighting on again', async () => {
+		const wiki = await newPage( browser, { skin } );
+		try {
+			await openSwitchedOff( wiki );
+			const link = wiki.page.locator( '#p-tb #ldwg-glossary-switch-on' )
+				.getByRole( 'link', { name: SWITCH_ON, includeHidden: true } );
+			await link.waitFor( { state: 'attached', timeout: 30000 } );
+			expect( await wiki.page.locator( '.ldwg-term' ).count() ).toBe( 0 );
+			expect( await wiki.page.locator( '#ldwg-glossary-switch-on' ).count() ).toBe( 1 );
+			if ( skin === 'minerva' ) {
+				// Inside the "More" menu, which a tap opens.
+				await wiki.page.locator( '#page-actions-overflow-toggle' ).click();
+			}
+			await expect.poll( () => link.isVisible() ).toBe( true );
+			await link.focus();
+			await wiki.page.keyboard.press( 'Enter' );
+			await wiki.page.waitForSelector( '.ldwg-term', { timeout: 30000 } );
 			wiki.assertClean();
 		} finally {
 			await wiki.close();
