@@ -1,15 +1,21 @@
 /**
  * Loads the reader's translated messages into `mw.messages`, once per page view, shared by the
- * gadget's eager modules. English readers load nothing: every module carries its English texts.
+ * gadget's modules. English readers load nothing: every module carries its English texts, and
+ * they fetch their one JSON page as stored (`action=raw`).
+ *
+ * Other readers get the loader (`ext.gadget.ldwg-i18n`, gadget/i18n/) from ResourceLoader in
+ * the same request as `mediawiki.language`, which gives their fallback chain; it fetches the
+ * message files and the caller's pages in one API request. So English readers do not download
+ * the translation code at all.
  *
  * The load is shared through `mw.libs.ldwgTranslations` so that the feedback module and the
- * glossary module (separate gadgets, either may be switched off) never fetch the same files
- * twice; whichever starts first also fetches its own pages in the same request.
+ * popup (separate modules) never fetch the same files twice; whichever starts first also
+ * fetches its own pages in the same request.
  *
  * @packageDocumentation
  */
-import { messagesTitle, parseMessages, translationLanguages } from './messages.ts';
-import { pageTextQuery, queryUrl, rawTextQuery, readPageTexts } from './request.ts';
+import { rawTextQuery } from './request.ts';
+import { I18N_MODULE, loadI18n } from '../i18n/require.ts';
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace -- augments types-mediawiki's mw.libs
@@ -25,67 +31,34 @@ export function messageLanguages(): string[] {
 }
 
 /**
- * The reader's language fallback chain. `mediawiki.language` is only loaded for readers whose
- * language is not English (often already loaded, and kept in the module store afterwards).
- */
-function languageChain(): Promise<string[]> {
-	const language = mw.config.get( 'wgUserLanguage' );
-	if ( language === 'en' || !messageLanguages().length ) {
-		return Promise.resolve( [ language ] );
-	}
-	return Promise.resolve( mw.loader.using( 'mediawiki.language' ) ).then(
-		() => mw.language.getFallbackLanguageChain(),
-		() => [ language ],
-	);
-}
-
-/**
- * Fetches the current text of some pages in one request (`action=raw` for one page, the Action
- * API for several: request.ts). Never rejects: a failure (network, HTTP error such as a missing
- * page, invalid answer) gives fewer pages, and no request is made for no titles.
+ * Fetches the current text of some pages as stored (`action=raw`, cacheable), one request per
+ * page: callers ask for one at most. Never rejects: a failure (network, HTTP error such as a
+ * missing page) gives fewer pages, and no request is made for no titles.
  */
 export function fetchPageTexts(
 	titles: readonly string[],
 	userAgent: string,
 ): Promise<Map<string, string>> {
-	const [ only ] = titles;
-	if ( only === undefined ) {
-		return Promise.resolve( new Map() );
-	}
-	const one = titles.length === 1;
-	const url = one ? mw.util.getUrl( only, rawTextQuery() ) :
-		queryUrl( mw.util.wikiScript( 'api' ), pageTextQuery( titles ) );
+	const texts = new Map<string, string>();
 	// eslint-disable-next-line n/no-unsupported-features/node-builtins -- browser code, not Node
-	return window.fetch( url, {
-		credentials: 'same-origin',
-		headers: { 'Api-User-Agent': userAgent },
-	} )
-		.then( ( response ) => !response.ok ? null :
-			one ? response.text() : response.json() as Promise<unknown> )
-		.then(
-			( answer ) => one ?
-				new Map( typeof answer === 'string' ? [ [ only, answer ] ] : [] ) :
-				readPageTexts( answer ),
-			() => new Map<string, string>(),
-		);
-}
-
-/** Puts translated texts into `mw.messages`, lowest-priority language first. */
-function install( languages: readonly string[], texts: Map<string, string> ): void {
-	for ( const language of languages ) {
-		const text = texts.get( messagesTitle( language ) );
-		const messages = text === undefined ? null : parseMessages( text );
-		if ( messages ) {
-			mw.messages.set( messages );
-		}
-	}
+	const fetchOne = ( title: string ): Promise<void> => window.fetch(
+		mw.util.getUrl( title, rawTextQuery() ),
+		{ credentials: 'same-origin', headers: { 'Api-User-Agent': userAgent } },
+	)
+		.then( ( response ) => response.ok ? response.text() : null )
+		.then( ( text ) => {
+			if ( text !== null ) {
+				texts.set( title, text );
+			}
+		}, () => undefined );
+	return Promise.all( titles.map( fetchOne ) ).then( () => texts );
 }
 
 /**
  * Makes sure the reader's translations are loaded, and returns the text of `extraTitles`
  * (the caller's own JSON pages). When no other module has started loading the translations,
- * both go in one request; otherwise this waits for that load and fetches `extraTitles` alone.
- * Never rejects.
+ * both go in one request (one `action=raw` for an English reader); otherwise this waits for
+ * that load and fetches `extraTitles` alone. Never rejects.
  */
 export function loadWithTranslations(
 	extraTitles: readonly string[],
@@ -95,14 +68,14 @@ export function loadWithTranslations(
 	if ( started ) {
 		return started.then( () => fetchPageTexts( extraTitles, userAgent ) );
 	}
-	const texts = languageChain().then( ( chain ) => {
-		const languages = translationLanguages( chain, messageLanguages() );
-		return fetchPageTexts( [ ...extraTitles, ...languages.map( messagesTitle ) ], userAgent )
-			.then( ( result ) => {
-				install( languages, result );
-				return result;
-			} );
-	} );
+	const available = messageLanguages();
+	const texts = mw.config.get( 'wgUserLanguage' ) === 'en' || !available.length ?
+		fetchPageTexts( extraTitles, userAgent ) :
+		Promise.resolve( mw.loader.using( I18N_MODULE ) ).then( () => {
+			const i18n = loadI18n();
+			return i18n ? i18n.load( extraTitles, userAgent, available ) :
+				fetchPageTexts( extraTitles, userAgent );
+		}, () => fetchPageTexts( extraTitles, userAgent ) );
 	mw.libs.ldwgTranslations = texts.then( () => undefined );
 	return texts;
 }

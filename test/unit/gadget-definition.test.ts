@@ -136,4 +136,20 @@ describe( 'gadget definition', () => {
 		// The eager glossary module no longer waits for Translate's editor.
 		expect( script( byName( 'ldwg-glossary' ) ) ).not.toContain( 'mw.translate.editor' );
 	} );
+
+	it( 'keeps the translation loader out of an English page view', () => {
+		const i18n = byName( 'ldwg-i18n' );
+		expect( i18n.options ).toContain( 'hidden' );
+		// Readers of other languages get it with the fallback chain's module, in one load.
+		expect( i18n.dependencies ).toContain( 'mediawiki.language' );
+		for ( const def of definitions() ) {
+			expect( def.dependencies, def.name ).not.toContain( 'ext.gadget.ldwg-i18n' );
+		}
+		const core = script( byName( 'ldwg' ) );
+		expect( core ).toContain( '"ext.gadget.ldwg-i18n"' );
+		// The API query and message-file code live in the loader only.
+		expect( core ).not.toContain( 'getFallbackLanguageChain' );
+		expect( core ).not.toContain( 'rvslots' );
+		expect( script( i18n ) ).toContain( 'getFallbackLanguageChain' );
+	} );
 } );

@@ -10,6 +10,15 @@ import path from 'node:path';
 import { start, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
 import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
 import { fireContent, installFakeMw, type FakeMw } from './fake-mw.ts';
+import { i18n } from '../../../gadget/i18n/load.ts';
+
+// ResourceLoader's `require( 'ext.gadget.ldwg-i18n' )` (gadget/i18n/require.ts): the module's
+// real exports, once `mw.loader.using` has "loaded" it (the fake resolves every load).
+const i18nLoader = vi.hoisted( () => ( { loaded: false } ) );
+vi.mock( '../../../gadget/i18n/require.ts', () => ( {
+	I18N_MODULE: 'ext.gadget.ldwg-i18n',
+	loadI18n: () => i18nLoader.loaded ? i18n : null,
+} ) );
 
 const root = path.resolve( __dirname, '../../..' );
 const site: unknown = JSON.parse( readFileSync( path.join( root, 'wiki-content/config/site.json' ), 'utf8' ) );
@@ -112,6 +121,7 @@ beforeEach( () => {
 
 afterEach( () => {
 	vi.restoreAllMocks();
+	i18nLoader.loaded = false;
 } );
 
 describe( 'on pages that are not drafts', () => {
@@ -218,8 +228,10 @@ describe( 'on a draft page', () => {
 		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
 		const [ url, init ] = fetchSpy.mock.calls[ 0 ] as [ string, RequestInit ];
 		const params = new URL( url, 'https://meta.example' ).searchParams;
-		// One page: its JSON as stored (action=raw), not escaped inside an API answer.
+		// One page: its JSON as stored (action=raw), not escaped inside an API answer; and no
+		// translation code loaded for a reader of English.
 		expect( requested( url ) ).toEqual( { raw: true, titles: 'User:LDWG-bot/summary.json' } );
+		expect( fake.loader.using ).not.toHaveBeenCalled();
 		expect( params.get( 'ctype' ) ).toBe( 'application/json' );
 		expect( Number( params.get( 'maxage' ) ) ).toBeGreaterThan( 0 );
 		expect( Number( params.get( 'smaxage' ) ) ).toBeGreaterThan( 0 );
@@ -401,8 +413,10 @@ describe( 'readers of other languages', () => {
 			answer = resolve;
 		} ) );
 		fake.loader.using.mockImplementation( ( modules: string ) => {
-			expect( modules ).toBe( 'mediawiki.language' );
+			// The translation loader, with mediawiki.language as its dependency.
+			expect( modules ).toBe( 'ext.gadget.ldwg-i18n' );
 			fake.language = { getFallbackLanguageChain: () => [ 'fr', 'en' ], convertNumber: ( n ) => `#${ n }` };
+			i18nLoader.loaded = true;
 			return Promise.resolve();
 		} );
 		const started = start( () => site );
@@ -442,6 +456,7 @@ describe( 'readers of other languages', () => {
 		setUp( pageConfig( { wgUserLanguage: 'de' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
 		fake.loader.using.mockImplementation( () => {
 			fake.language = { getFallbackLanguageChain: () => [ 'de', 'en' ], convertNumber: String };
+			i18nLoader.loaded = true;
 			return Promise.resolve();
 		} );
 		const started = start( () => site );

@@ -1,0 +1,75 @@
+/**
+ * Loading a reader's translated messages (hidden module `ext.gadget.ldwg-i18n`): the fallback
+ * chain from `mw.language`, the message files of that chain that exist, fetched in ONE Action
+ * API request together with the caller's own JSON pages, and `mw.messages.set` in priority
+ * order. See docs/gadget.md, "Messages".
+ *
+ * Why a module of its own: readers of English need none of this (every module carries its
+ * English texts), and it is a tenth of the feedback module; readers of other languages get it
+ * from ResourceLoader together with `mediawiki.language`, which they load for the chain anyway.
+ *
+ * @packageDocumentation
+ */
+import { messagesTitle, parseMessages, translationLanguages } from '../core/messages.ts';
+import { pageTextQuery, queryUrl, readPageTexts } from '../core/request.ts';
+
+/** What `require( 'ext.gadget.ldwg-i18n' )` returns. */
+export interface I18n {
+	/**
+	 * Loads the reader's translations (of the languages in `available` on their fallback chain)
+	 * and the text of `extraTitles`, in one request, and resolves with the texts of all pages
+	 * fetched. Never rejects: a failure gives fewer pages and English texts.
+	 */
+	load(
+		extraTitles: readonly string[],
+		userAgent: string,
+		available: readonly string[],
+	): Promise<Map<string, string>>;
+}
+
+/**
+ * Fetches the current text of several pages in one Action API request. Never rejects: a
+ * failure (network, HTTP error, invalid answer) gives fewer pages.
+ */
+export function fetchApiTexts(
+	titles: readonly string[],
+	userAgent: string,
+): Promise<Map<string, string>> {
+	if ( !titles.length ) {
+		return Promise.resolve( new Map() );
+	}
+	const url = queryUrl( mw.util.wikiScript( 'api' ), pageTextQuery( titles ) );
+	// eslint-disable-next-line n/no-unsupported-features/node-builtins -- browser code, not Node
+	return window.fetch( url, {
+		credentials: 'same-origin',
+		headers: { 'Api-User-Agent': userAgent },
+	} )
+		.then( ( response ) => response.ok ? response.json() as Promise<unknown> : null )
+		.then( readPageTexts, () => new Map<string, string>() );
+}
+
+/** Puts translated texts into `mw.messages`, lowest-priority language first. */
+function install( languages: readonly string[], texts: Map<string, string> ): void {
+	for ( const language of languages ) {
+		const text = texts.get( messagesTitle( language ) );
+		const messages = text === undefined ? null : parseMessages( text );
+		if ( messages ) {
+			mw.messages.set( messages );
+		}
+	}
+}
+
+/** See {@link I18n.load}. */
+export const i18n: I18n = {
+	load( extraTitles, userAgent, available ) {
+		const language: Partial<typeof mw.language> | undefined = mw.language;
+		const chain = language && language.getFallbackLanguageChain ?
+			language.getFallbackLanguageChain() : [ mw.config.get( 'wgUserLanguage' ) ];
+		const languages = translationLanguages( chain, available );
+		return fetchApiTexts( [ ...extraTitles, ...languages.map( messagesTitle ) ], userAgent )
+			.then( ( texts ) => {
+				install( languages, texts );
+				return texts;
+			} );
+	},
+};
