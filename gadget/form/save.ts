@@ -56,8 +56,21 @@ export interface SavePlan {
 	text: string;
 	/** The entry's id, searched for before any retry. */
 	entryId: string;
-	/** Logged-in readers save with `assert=user`, so a lost session never saves as an IP. */
+	/**
+	 * Readers with an account save with `assert=user`, so a lost session never saves as an IP.
+	 * Temporary accounts count: ApiMain::checkAsserts() fails `assert=user` only when
+	 * `!$user->isRegistered()`, and a temporary account is a registered user (a row in `user`).
+	 * (ApiMain accepts only `anon`, `user` and `bot` for `assert`; there is no `named` value.)
+	 */
 	loggedIn: boolean;
+	/**
+	 * Where MediaWiki should send back a reader for whom this edit creates a temporary account
+	 * (`returnto`, `returntoanchor` of action=edit, read by ApiCreateTempUserTrait in 1.42+;
+	 * without them ApiEditPage returns to the talk page). Given for readers without a named
+	 * account only: MediaWiki 1.39 ignores the parameters with an "Unrecognized parameters"
+	 * warning, and named users never get a temporary account.
+	 */
+	returnTo?: { title: string; anchor?: string };
 }
 
 /** Options of one save attempt. */
@@ -79,6 +92,18 @@ export interface SavedEntry {
 	title: string;
 	/** True when the entry was found already saved and no new edit was made. */
 	alreadySaved: boolean;
+	/**
+	 * The edit response said `tempusercreated`: the edit created a temporary account for the
+	 * reader (or was the first edit of one created by an earlier failed attempt; ApiEditPage
+	 * sets it in both cases).
+	 */
+	tempUserCreated?: boolean;
+	/**
+	 * The response's `tempusercreatedredirect`, as given (not checked yet: see
+	 * {@link followableUrl}). CentralAuth puts the central login URL there, which attaches the
+	 * new account across wikis and then returns to `returnTo`.
+	 */
+	tempUserRedirect?: string;
 }
 
 /** Outcome of {@link saveEntry}. */
@@ -130,7 +155,12 @@ function editParams( plan: SavePlan, token: string, options: SaveOptions ): ApiP
 		text: plan.text,
 		// A moved draft leaves a redirect on its old talk page: save where it now lives.
 		redirect: true,
+		// No `assert=anon` for logged-out readers: after a first attempt that created a
+		// temporary account (then failed, e.g. on a conflict), the retry runs in that account's
+		// session and must still save.
 		assert: plan.loggedIn ? 'user' : undefined,
+		returnto: plan.returnTo?.title,
+		returntoanchor: plan.returnTo?.anchor || undefined,
 		watchlist: 'nochange',
 		captchaid: options.captcha?.id,
 		captchaword: options.captcha?.word,
@@ -177,7 +207,15 @@ async function attempt(
 	const edit = record( response?.edit );
 	if ( edit?.result === 'Success' ) {
 		const title = typeof edit.title === 'string' ? edit.title : plan.talkTitle;
-		return { ok: true, saved: { title, alreadySaved: false } };
+		const saved: SavedEntry = { title, alreadySaved: false };
+		// formatversion=2 gives `true`; be lenient with the empty string of formatversion=1.
+		if ( edit.tempusercreated === true || edit.tempusercreated === '' ) {
+			saved.tempUserCreated = true;
+		}
+		if ( typeof edit.tempusercreatedredirect === 'string' ) {
+			saved.tempUserRedirect = edit.tempusercreatedredirect;
+		}
+		return { ok: true, saved };
 	}
 	if ( edit && record( edit.captcha ) ) {
 		return { ok: false, failure: captchaFailure( edit.captcha ), mayExist: false };
@@ -219,6 +257,27 @@ export async function saveEntry(
 		mayExist = true;
 	}
 	return { ok: false, failure: describeFailure( 'editconflict' ), mayExist: true };
+}
+
+/**
+ * The URL to go to after a save that created a temporary account, or `null` when it is not one
+ * to follow: only `http:` and `https:` URLs (absolute, protocol-relative or relative, resolved by
+ * the URL parser against `base`), so a `javascript:` or `data:` value in a tampered response can
+ * run nothing.
+ *
+ * @param value The response's `tempusercreatedredirect`
+ * @param base The page's URL (`location.href`)
+ */
+export function followableUrl( value: unknown, base: string ): string | null {
+	if ( typeof value !== 'string' || value.trim() === '' ) {
+		return null;
+	}
+	try {
+		const url = new URL( value, base );
+		return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+	} catch {
+		return null;
+	}
 }
 
 /**

@@ -8,6 +8,7 @@ import { describeFailure } from '../../../gadget/form/errors.ts';
 import {
 	apiFailure,
 	findEntry,
+	followableUrl,
 	previewEntry,
 	saveEntry,
 	type ApiParams,
@@ -214,6 +215,55 @@ describe( 'saveEntry', () => {
 			failure: { code, key, recovery } } );
 		if ( !outcome.ok ) {
 			expect( outcome.failure.detail ).toBe( detail );
+		}
+	} );
+} );
+
+describe( 'temporary accounts', () => {
+	it( 'sends returnto and returntoanchor when given, and nothing when not', async () => {
+		const api = new FakeApi( [ success, success, success ] );
+		await saveEntry( api, { ...plan, loggedIn: false,
+			returnTo: { title: 'Draft/ar', anchor: 'Leader' } }, { mayExist: false } );
+		await saveEntry( api, { ...plan, loggedIn: false, returnTo: { title: 'Draft/ar' } },
+			{ mayExist: false } );
+		await saveEntry( api, plan, { mayExist: false } );
+		expect( api.posts.map( ( p ) => [ p.returnto, p.returntoanchor ] ) ).toEqual( [
+			[ 'Draft/ar', 'Leader' ], [ 'Draft/ar', undefined ], [ undefined, undefined ] ] );
+	} );
+
+	it( 'reports tempusercreated and the redirect as given, and nothing on 1.39 answers', async () => {
+		const url = 'https://login.example/start?x=1';
+		const api = new FakeApi( [
+			{ edit: { ...success.edit, tempusercreated: true, tempusercreatedredirect: url } },
+			{ edit: { ...success.edit, tempusercreated: true } },
+			{ warnings: { main: { warnings: 'Unrecognized parameters: returnto, returntoanchor.' } },
+				edit: success.edit },
+		] );
+		const options = { mayExist: false };
+		expect( await saveEntry( api, plan, options ) ).toEqual( { ok: true, saved: { title: TALK,
+			alreadySaved: false, tempUserCreated: true, tempUserRedirect: url } } );
+		expect( await saveEntry( api, plan, options ) ).toEqual( { ok: true, saved: { title: TALK,
+			alreadySaved: false, tempUserCreated: true } } );
+		expect( await saveEntry( api, plan, options ) ).toEqual( { ok: true, saved: { title: TALK,
+			alreadySaved: false } } );
+	} );
+
+	it( 'follows only http(s) URLs', () => {
+		const base = 'https://meta.wikimedia.org/wiki/Draft';
+		expect( followableUrl( 'https://login.wikimedia.org/wiki/Special:CentralLogin/start?a=1', base ) )
+			.toBe( 'https://login.wikimedia.org/wiki/Special:CentralLogin/start?a=1' );
+		expect( followableUrl( '//login.wikimedia.org/x', base ) ).toBe( 'https://login.wikimedia.org/x' );
+		expect( followableUrl( '/wiki/Draft#Leader', base ) ).toBe( 'https://meta.wikimedia.org/wiki/Draft#Leader' );
+		expect( followableUrl( 'http://127.0.0.1:8080/index.php', base ) ).toBe( 'http://127.0.0.1:8080/index.php' );
+		// The refused values are the point of the test.
+		/* eslint-disable no-script-url */
+		const refused: unknown[] = [ 'javascript:alert(1)', ' javascript:alert(1)',
+			'java\tscript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x',
+			'blob:https://x/y', 'file:///etc/passwd', '', '   ', undefined, null, 42,
+			{ href: 'https://x' } ];
+		/* eslint-enable no-script-url */
+		for ( const bad of refused ) {
+			expect( followableUrl( bad, base ), String( bad ) ).toBeNull();
 		}
 	} );
 } );
