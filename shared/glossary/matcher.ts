@@ -184,8 +184,11 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	};
 
 	// The trie, while it is built: one map keyed `state * 0x10001 + unit` (far fewer objects than
-	// a map per node), per state its children and the pattern ending there.
+	// a map per node), per state its children and the pattern ending there. Units that occur in
+	// terms get small codes; any other unit sends the automaton straight back to the root.
 	const trie = new Map<number, number>();
+	const codeOf = new Uint16Array( BOUNDARY + 1 );
+	let codes = 0;
 	const children: number[][] = [ [] ];
 	const unitOf: number[] = [ 0 ];
 	const patternAt: number[] = [ -1 ];
@@ -235,47 +238,54 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		}
 	}
 	trie.clear();
+	for ( let state = 1; state < unitOf.length; state++ ) {
+		const unit = unitOf[ state ] as number;
+		codeOf[ unit ] = codeOf[ unit ] || ++codes;
+	}
 
-	// The compact form the hot loop reads: each state's transitions as one sorted run of typed
-	// arrays (no hashing, few cache misses however large the glossary), and the root's in a
-	// table indexed by unit, because most units of a text are read at the root.
+	// The form the hot loop reads, a double array: the transition from state `s` on code `c` is
+	// in slot `base[ s ] + c` if `check` there is `s`. That is two array reads whatever the size
+	// of the glossary, where a map or a search gets slower as states and their fan-out grow.
 	const stateCount = patternAt.length;
-	const edgeStart = new Int32Array( stateCount + 1 );
-	const edgeUnit = new Int32Array( stateCount );
-	const edgeTo = new Int32Array( stateCount );
-	const rootNext = new Int32Array( BOUNDARY + 1 );
-	let edges = 0;
+	const base = new Int32Array( stateCount );
+	const slotState: number[] = [];
+	const slotNext: number[] = [];
+	let free = 1;
 	for ( let state = 0; state < stateCount; state++ ) {
-		edgeStart[ state ] = edges;
-		const list = ( children[ state ] as number[] )
-			.sort( ( a, b ) => ( unitOf[ a ] as number ) - ( unitOf[ b ] as number ) );
-		for ( const child of list ) {
-			edgeUnit[ edges ] = unitOf[ child ] as number;
-			edgeTo[ edges++ ] = child;
+		const kids = children[ state ] as number[];
+		const cs = kids.map( ( child ) => codeOf[ unitOf[ child ] as number ] as number );
+		if ( !cs.length ) {
+			continue;
+		}
+		// First fit from the first free slot: tries are mostly chains, so this packs densely.
+		let b = Math.max( 0, free - Math.min( ...cs ) );
+		for ( let j = 0; j < cs.length; j++ ) {
+			if ( slotState[ b + ( cs[ j ] as number ) ] !== undefined ) {
+				b++;
+				j = -1;
+			}
+		}
+		base[ state ] = b;
+		cs.forEach( ( c, j ) => {
+			slotState[ b + c ] = state;
+			slotNext[ b + c ] = kids[ j ] as number;
+		} );
+		while ( slotState[ free ] !== undefined ) {
+			free++;
 		}
 	}
-	edgeStart[ stateCount ] = edges;
-	for ( const child of children[ 0 ] as number[] ) {
-		rootNext[ unitOf[ child ] as number ] = child;
-	}
+	// Room past the last slot for any code, so a lookup never reads outside the arrays.
+	const check = new Int32Array( slotState.length + codes + 1 ).fill( -1 );
+	const next = new Int32Array( check.length );
+	slotState.forEach( ( state, slot ) => {
+		check[ slot ] = state;
+		next[ slot ] = slotNext[ slot ] as number;
+	} );
 
-	/** The transition from `state` on `unit`, or -1 (binary search in the sorted run). */
-	const find = ( state: number, unit: number ): number => {
-		let lo = edgeStart[ state ] as number;
-		let hi = ( edgeStart[ state + 1 ] as number ) - 1;
-		while ( lo <= hi ) {
-			const mid = Math.floor( ( lo + hi ) / 2 );
-			const u = edgeUnit[ mid ] as number;
-			if ( u === unit ) {
-				return edgeTo[ mid ] as number;
-			}
-			if ( u < unit ) {
-				lo = mid + 1;
-			} else {
-				hi = mid - 1;
-			}
-		}
-		return -1;
+	/** The transition from `state` on code `c`, or -1. */
+	const go = ( state: number, c: number ): number => {
+		const slot = ( base[ state ] as number ) + c;
+		return check[ slot ] === state ? next[ slot ] as number : -1;
 	};
 
 	// Failure links (breadth first) and output links to the nearest shorter pattern suffix.
@@ -285,16 +295,13 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	for ( let head = 0; head < queue.length; head++ ) {
 		const state = queue[ head ] as number;
 		for ( const child of children[ state ] as number[] ) {
-			const unit = unitOf[ child ] as number;
+			const c = codeOf[ unitOf[ child ] as number ] as number;
 			let f = failure[ state ] as number;
-			let target = -1;
-			while ( f !== 0 && ( target = find( f, unit ) ) < 0 ) {
+			let target: number;
+			while ( ( target = go( f, c ) ) < 0 && f !== 0 ) {
 				f = failure[ f ] as number;
 			}
-			if ( f === 0 ) {
-				target = rootNext[ unit ] as number;
-			}
-			const fc = target !== child ? target : 0;
+			const fc = Math.max( target, 0 );
 			failure[ child ] = fc;
 			output[ child ] = ( patternAt[ fc ] as number ) >= 0 ? fc : output[ fc ] as number;
 			queue.push( child );
@@ -304,7 +311,8 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	unitOf.length = 0;
 
 	// Ring buffer, per unit read, of where its segment starts if the unit is the first of its
-	// segment (else -1): a match starts only there. A pattern looks back at most maxLength.
+	// segment (else -1): a match starts only there. A pattern looks back at most maxLength. (An
+	// index that wraps around, not `k % ringSize`: a division per unit is measurable.)
 	const ringSize = maxLength + 1;
 	const ring = new Int32Array( ringSize );
 
@@ -329,27 +337,29 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		// Feeds one unit; `first` says it (or the boundary before it) starts its segment, the
 		// only place a match may start, and `last` that it ends it, the only place one may end.
 		const step = ( unit: number, first: boolean, last: boolean ): void => {
+			const c = codeOf[ unit ] as number;
 			for ( ;; ) {
-				if ( state === 0 ) {
-					state = rootNext[ unit ] as number;
+				const slot = ( base[ state ] as number ) + c;
+				if ( c !== 0 && check[ slot ] === state ) {
+					state = next[ slot ] as number;
 					break;
 				}
-				const to = find( state, unit );
-				if ( to >= 0 ) {
-					state = to;
+				if ( state === 0 || c === 0 ) {
+					state = 0;
 					break;
 				}
 				state = failure[ state ] as number;
 			}
-			ring[ k % ringSize ] = first ? segStart : -1;
-			k++;
+			ring[ k ] = first ? segStart : -1;
+			k = k + 1 === ringSize ? 0 : k + 1;
 			if ( !last ) {
 				return;
 			}
 			let s = ( patternAt[ state ] as number ) >= 0 ? state : output[ state ] as number;
 			while ( s > 0 ) {
 				const p = patternAt[ s ] as number;
-				const start = ring[ ( k - ( patternLength[ p ] as number ) ) % ringSize ] as number;
+				const at = k - ( patternLength[ p ] as number );
+				const start = ring[ at < 0 ? at + ringSize : at ] as number;
 				if ( start >= 0 ) {
 					starts.push( start );
 					ends.push( i );
@@ -463,6 +473,10 @@ function afterProclitic( text: string, start: number ): boolean {
 
 /** Start of the segment (code point plus its marks) that ends a match, for the script test. */
 function lastSegmentStart( text: string, start: number, end: number ): number {
+	if ( text.charCodeAt( end - 1 ) < 0x300 ) {
+		// No mark and no surrogate: the common case, without a regular expression.
+		return end - 1;
+	}
 	let i = end;
 	while ( i > start ) {
 		const cp = cpBefore( text, i );
