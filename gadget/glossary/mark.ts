@@ -69,15 +69,17 @@ const WRAP_BUDGET_FACTOR = 3;
 /** How many text nodes to process between two looks at the clock. */
 const CLOCK_EVERY = 8;
 
-/** Creates the focusable element wrapped around a term. */
-function createTermElement( doc: Document, conceptId: string, language: string ): HTMLElement {
+/**
+ * Creates the model of the focusable element wrapped around a term in `language`: each term is a
+ * shallow clone of it plus its concept id, which costs a fraction of setting six attributes.
+ */
+function createTermModel( doc: Document, language: string ): HTMLElement {
 	const span = doc.createElement( 'span' );
 	span.className = TERM_CLASS;
 	span.tabIndex = 0;
 	span.setAttribute( 'role', 'button' );
 	span.setAttribute( 'aria-haspopup', 'dialog' );
 	span.setAttribute( 'aria-expanded', 'false' );
-	span.setAttribute( CONCEPT_ATTRIBUTE, conceptId );
 	span.setAttribute( LANGUAGE_ATTRIBUTE, language );
 	return span;
 }
@@ -122,6 +124,7 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 	const yielder = options.yielder || defaultYielder();
 	const markAll = !!options.markAll;
 	const matchers = new Map<string, TextMatcher | null>();
+	const models = new Map<string, HTMLElement>();
 	let seen = new Set<string>();
 
 	const matcherFor = ( language: string ): TextMatcher | null => {
@@ -177,22 +180,41 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		}
 	};
 
-	/** Wraps the chosen matches of one text node (unless the node changed meanwhile). */
+	/**
+	 * Wraps the chosen matches of one text node (unless the node changed meanwhile). The node
+	 * keeps the text before the first match; the terms and the text between them follow it,
+	 * inserted with one call: each DOM call costs more than the work around it, and splitting
+	 * and moving nodes took five of them per term.
+	 */
 	const wrapText = ( item: Pending ): void => {
 		const text = item.text;
 		if ( !text.isConnected || text.data !== item.data || !text.parentNode ) {
 			return;
 		}
-		// From the end backwards, so the offsets of earlier matches stay valid after each split.
-		for ( let i = item.matches.length - 1; i >= 0; i-- ) {
-			const m = item.matches[ i ] as TermMatch;
-			text.splitText( m.end );
-			const termText = text.splitText( m.start );
-			const wrapper = createTermElement( doc, m.conceptId, item.language );
-			( termText.parentNode as Node ).insertBefore( wrapper, termText );
-			wrapper.appendChild( termText );
-			result.marked++;
+		let model = models.get( item.language );
+		if ( !model ) {
+			model = createTermModel( doc, item.language );
+			models.set( item.language, model );
 		}
+		const data = item.data;
+		const parts: ( Node | string )[] = [];
+		let at = -1;
+		for ( const m of item.matches ) {
+			if ( at >= 0 && m.start > at ) {
+				parts.push( data.slice( at, m.start ) );
+			}
+			const wrapper = model.cloneNode( false ) as HTMLElement;
+			wrapper.setAttribute( CONCEPT_ATTRIBUTE, m.conceptId );
+			wrapper.textContent = data.slice( m.start, m.end );
+			parts.push( wrapper );
+			at = m.end;
+		}
+		if ( at < data.length ) {
+			parts.push( data.slice( at ) );
+		}
+		text.data = data.slice( 0, ( item.matches[ 0 ] as TermMatch ).start );
+		text.after( ...parts );
+		result.marked += item.matches.length;
 	};
 
 	/**
