@@ -48,6 +48,12 @@ export interface FormRequest {
 	 * dialog title and in the thread's summary. Optional: the form falls back to the section id.
 	 */
 	sectionLabel?: string;
+	/**
+	 * Fragment of the section's heading on the page viewed (its `id`, without `#`), when the
+	 * caller knows it. Sent as `returntoanchor` with the edit, so that a reader for whom the
+	 * edit creates a temporary account comes back to this section after MediaWiki's redirect.
+	 */
+	sectionAnchor?: string;
 	/** Title of the page being read (the source draft or one of its `/xx` translations). */
 	viewedTitle: string;
 	/** Title of the SOURCE draft; feedback goes to its talk page. */

@@ -26,7 +26,13 @@ import {
 	type FormSettings,
 	type FormValues,
 } from './state.ts';
-import { previewEntry, saveEntry, type ApiTransport, type SavePlan } from './save.ts';
+import {
+	followableUrl,
+	previewEntry,
+	saveEntry,
+	type ApiTransport,
+	type SavePlan,
+} from './save.ts';
 import type { SaveFailure } from './errors.ts';
 import {
 	clearDraft,
@@ -48,6 +54,7 @@ import {
 	type FormView,
 } from './view.ts';
 import { msg } from './messages.ts';
+import { showAnonNotice } from './notice.ts';
 import { wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
@@ -62,6 +69,16 @@ export interface ControllerDeps {
 	random(): number;
 	/** Whether the reader is not logged in (`mw.user.isAnon()`). */
 	isAnon(): boolean;
+	/**
+	 * Whether the reader uses a temporary account (`mw.user.isTemp()`, MediaWiki 1.40+; false
+	 * where it does not exist, see `isTempUser` in reader.ts).
+	 */
+	isTemp(): boolean;
+	/**
+	 * Leaves the page for `url` (`location.assign`): the redirect MediaWiki asks for after
+	 * creating a temporary account.
+	 */
+	navigate( url: string ): void;
 }
 
 /** One open form. */
@@ -156,7 +173,12 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	let submitted = false;
 	let busy = false;
 	let closed = false;
-	const anonymous = deps.isAnon();
+	const temp = deps.isTemp();
+	// A temporary account is a registered account: no IP notice, and `assert=user` (see
+	// SavePlan.loggedIn). mw.user.isAnon() is already false for it (its name is set); checked
+	// again so that no version that counts it as anonymous shows the IP notice.
+	const anonymous = deps.isAnon() && !temp;
+	const named = !anonymous && !temp;
 
 	const view = buildForm( settings, {
 		idPrefix: `ldwg-form-${ ++counter }-`,
@@ -273,18 +295,22 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		announce( failure.detail ? `${ text } ${ failure.detail }` : text );
 	};
 
-	const showSaved = ( title: string, id: string ): void => {
+	const showSaved = ( title: string, id: string, tempUserCreated: boolean ): void => {
 		view.form.textContent = '';
 		const link = el( 'a', { href: `${ mw.util.getUrl( title ) }#${ entryAnchor( id ) }` },
 			[ msg( 'ldwg-form-saved-link' ) ] );
-		const message = blockMessage( 'success',
-			[ el( 'p', {}, [ msg( 'ldwg-form-saved' ) ] ), link ] );
+		const paragraphs = [ el( 'p', {}, [ msg( 'ldwg-form-saved' ) ] ) ];
+		if ( tempUserCreated ) {
+			paragraphs.push( el( 'p', { class: 'ldwg-form-saved-temp' },
+				[ msg( 'ldwg-form-saved-temp-account' ) ] ) );
+		}
+		const message = blockMessage( 'success', [ ...paragraphs, link ] );
 		message.setAttribute( 'tabindex', '-1' );
 		view.form.appendChild( message );
 		view.saveButton.hidden = true;
 		view.previewButton.hidden = true;
 		view.cancelButton.textContent = msg( 'ldwg-form-close' );
-		announce( msg( 'ldwg-form-saved' ) );
+		announce( paragraphs.map( ( p ) => p.textContent ).join( ' ' ) );
 		message.focus();
 	};
 
@@ -309,6 +335,10 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			text: entryText( id ),
 			entryId: id,
 			loggedIn: !anonymous,
+			// So that MediaWiki's redirect after creating a temporary account brings the reader
+			// back to the section they were reading, not to the talk page.
+			returnTo: named ? undefined :
+				{ title: request.viewedTitle, anchor: request.sectionAnchor },
 		};
 		const answer = captcha ? { id: captcha.id, word: captcha.word() } : undefined;
 		const attemptMayExist = mayExist;
@@ -321,6 +351,11 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		const outcome = await saveEntry( deps.transport, plan,
 			{ mayExist: attemptMayExist, captcha: answer } );
 		setBusy( false );
+		// Where MediaWiki wants the reader to go after creating a temporary account: the
+		// central login that attaches the new account, then back to `returnTo`. VisualEditor
+		// and DiscussionTools go there too after saving.
+		const redirect = outcome.ok ?
+			followableUrl( outcome.saved.tempUserRedirect, window.location.href ) : null;
 		if ( closed ) {
 			// Closed while saving: the draft (with its id) stays for the next opening.
 			mayExist = outcome.ok ? false : outcome.mayExist || attemptMayExist;
@@ -329,14 +364,23 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			} else {
 				persist();
 			}
+			if ( redirect ) {
+				// Saved: the new account still needs attaching.
+				deps.navigate( redirect );
+			}
 			return;
 		}
 		if ( outcome.ok ) {
+			// The success state is stored before leaving the page: the draft is cleared, so
+			// nothing can post the entry again after the redirect.
 			clearDraft( key );
 			storeChoices( { region: values.region, language: values.language } );
-			showSaved( outcome.saved.title, id );
+			showSaved( outcome.saved.title, id, outcome.saved.tempUserCreated === true );
 			request.onSaved( { entryId: id, talkTitle: outcome.saved.title,
 				anchor: entryAnchor( id ), sectionId: request.sectionId, stance: values.stance ?? '' } );
+			if ( redirect ) {
+				deps.navigate( redirect );
+			}
 			return;
 		}
 		mayExist = outcome.mayExist || attemptMayExist;
@@ -422,49 +466,14 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	} );
 
 	if ( anonymous ) {
-		showAnonNotice( view, deps.transport, place.talkTitle, request.viewedTitle );
+		showAnonNotice( view.anonNotice, deps.transport, place.talkTitle, request.viewedTitle )
+			.catch( () => undefined );
 	}
 
 	document.body.appendChild( view.root );
 	const firstStance = view.stanceInputs.find( ( i ) => i.checked ) ?? view.stanceInputs[ 0 ];
 	( firstStance ?? view.comment ).focus();
 	return { close };
-}
-
-/**
- * Tells readers who are not logged in, before they save, that their IP address will be
- * published. Shown at once in our own words; then replaced by MediaWiki's own message
- * (`anoneditwarning`, in the reader's language, as the wiki's parser renders it with its login
- * links) when the wiki answers. Our words stay if it does not.
- */
-function showAnonNotice(
-	view: FormView,
-	api: ApiTransport,
-	talkTitle: string,
-	returnTo: string,
-): void {
-	const content = el( 'div', {}, [ msg( 'ldwg-form-anon-notice' ) ] );
-	view.anonNotice.appendChild( blockMessage( 'warning', [ content ] ) );
-	// The return title is percent-encoded, so it cannot add wikitext to the call.
-	const back = encodeURIComponent( returnTo );
-	api.get( {
-		action: 'parse',
-		text: `{{int:anoneditwarning|{{fullurl:Special:UserLogin|returnto=${ back }}}|` +
-			`{{fullurl:Special:CreateAccount|returnto=${ back }}}}}`,
-		title: talkTitle,
-		contentmodel: 'wikitext',
-		prop: 'text',
-		disablelimitreport: true,
-		uselang: mw.config.get( 'wgUserLanguage' ),
-		formatversion: 2,
-	} ).then( ( response ) => {
-		const html = ( response as { parse?: { text?: unknown } } ).parse?.text;
-		if ( typeof html === 'string' && html.includes( 'href' ) ) {
-			content.replaceChildren( wikiHtmlFragment( html, document ) );
-		}
-	}, () => {
-		// Our own wording stays.
-	} );
 }
 
 /** Creates the API the module hands out on the `ldwg.form.api` hook. */

@@ -7,6 +7,7 @@
 import './form.css';
 import { FORM_API_HOOK } from './api.ts';
 import { createFormApi } from './controller.ts';
+import { isTempUser } from './reader.ts';
 import { mwTransport } from './transport.ts';
 
 /** ResourceLoader's `require` for the gadget's package files (`ldwg-config.json`). */
@@ -32,4 +33,8 @@ mw.hook( FORM_API_HOOK ).fire( createFormApi( {
 	now: () => new Date(),
 	random: cryptoRandom,
 	isAnon: () => mw.user.isAnon(),
+	isTemp: () => isTempUser( mw.user ),
+	navigate: ( url ) => {
+		window.location.assign( url );
+	},
 } ) );

@@ -3,7 +3,8 @@
  * The form end to end in jsdom with a fake `mw` and a scripted API: keyboard behaviour (focus in
  * on open, Escape closes, focus returns, Tab stays inside), validation shown next to fields and
  * announced, local draft across re-opening, and what each save outcome shows while keeping the
- * reader's text.
+ * reader's text; the notice for logged-out readers and temporary accounts (which the local 1.39
+ * wiki cannot create, so they are checked here with fakes of current MediaWiki's answers).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,21 @@ const site: unknown = JSON.parse( readFileSync(
 const SOURCE = 'Leadership Development Working Group/Shared definition of leadership';
 const TALK = `Talk:${ SOURCE }`;
 
+/**
+ * The local 1.39 wiki's real `action=parse` output for the notice's wikitext (both messages:
+ * 1.39 already ships `autocreate-edit-warning`, though its API cannot report temporary accounts).
+ */
+const NOTICE_HTML = readFileSync( path.join( root, 'test/unit/gadget-form/fixtures/notice-1.39.html' ),
+	'utf8' );
+
+/** The local 1.39 wiki's real answer to `siprop=autocreatetempuser`: a warning, no `query`. */
+const SITEINFO_139 = { batchcomplete: true, warnings: { siteinfo: {
+	warnings: 'Unrecognized value for parameter "siprop": autocreatetempuser' } } };
+
+/** What current MediaWiki answers on a wiki that creates temporary accounts (Meta). */
+const SITEINFO_TEMP = { batchcomplete: true, query: { autocreatetempuser: {
+	enabled: true, matchPatterns: [ '~$1' ] } } };
+
 vi.stubGlobal( 'LDWG_VERSION', '0.0.0-test' );
 
 /** Scripted API: POST edit replies in order, the talk page text for reads. */
@@ -33,10 +49,20 @@ class ScriptedApi implements ApiTransport {
 
 	public replies: unknown[] = [];
 
+	/** Answer to the siteinfo request (an ApiFailure is thrown). */
+	public siteinfo: unknown = SITEINFO_139;
+
+	/** Answer to the notice's parse request (an ApiFailure is thrown). */
+	public notice: unknown = { parse: { text: NOTICE_HTML } };
+
 	public async get( params: ApiParams ): Promise<unknown> {
 		this.gets.push( params );
-		if ( params.action === 'parse' ) {
-			return { parse: { text: '<div class="mw-parser-output"><p><b>Warning:</b> you are not <a href="/x">logged in</a>.</p></div>' } };
+		if ( params.action === 'parse' || params.meta === 'siteinfo' ) {
+			const reply = params.action === 'parse' ? this.notice : this.siteinfo;
+			if ( typeof reply === 'object' && reply !== null && 'apiFailure' in reply ) {
+				throw reply;
+			}
+			return reply;
 		}
 		return { query: { pages: [ this.page === null ? { title: TALK, missing: true } :
 			{ title: TALK, revisions: [ { slots: { main: { content: this.page } } } ] } ] } };
@@ -68,6 +94,13 @@ let api: ScriptedApi;
 let formApi: FormApi;
 let button: HTMLButtonElement;
 let saved: FormSaveResult[];
+let temp: boolean;
+let navigated: { url: string; draftsLeft: number; saved: number }[];
+
+/** Local drafts in the fake storage. */
+function drafts(): number {
+	return [ ...fake.storage.keys() ].filter( ( k ) => k.startsWith( 'ldwg-form-draft:' ) ).length;
+}
 
 async function flush(): Promise<void> {
 	for ( let i = 0; i < 10; i++ ) {
@@ -135,6 +168,8 @@ beforeEach( async () => {
 	fake = installFakeMw();
 	api = new ScriptedApi();
 	saved = [];
+	temp = false;
+	navigated = [];
 	const { createFormApi } = await import( '../../../gadget/form/controller.ts' );
 	formApi = createFormApi( {
 		transport: api,
@@ -142,6 +177,9 @@ beforeEach( async () => {
 		now: () => new Date( Date.UTC( 2026, 10, 29, 14, 22, 33 ) ),
 		random: () => 0.5,
 		isAnon: () => fake.anon,
+		isTemp: () => temp,
+		// What is stored at the moment the page would be left.
+		navigate: ( url ) => navigated.push( { url, draftsLeft: drafts(), saved: saved.length } ),
 	} );
 } );
 
@@ -368,17 +406,20 @@ describe( 'saving', () => {
 		expect( saved ).toHaveLength( 1 );
 	} );
 
-	it( 'tells readers who are not logged in, before saving, that their IP address will be published', async () => {
+	it( 'tells readers who are not logged in, before saving, that their IP address will be published (1.39: no temporary accounts)', async () => {
 		fake.anon = true;
 		formApi.open( request() );
 		const notice = field<HTMLElement>( '.ldwg-form-anon' );
 		expect( notice.textContent ).toContain( 'your IP address will be visible to everyone' );
 		await flush();
-		// Replaced by MediaWiki's own words, rendered by the wiki.
-		expect( api.gets[ 0 ] ).toMatchObject( { action: 'parse', uselang: 'en' } );
-		expect( String( api.gets[ 0 ]?.text ) ).toMatch( /^\{\{int:anoneditwarning\|/ );
-		expect( notice.textContent ).toContain( 'you are not logged in' );
-		expect( notice.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe( '/x' );
+		// Replaced by MediaWiki's own words, rendered by the wiki, with its login links.
+		const parse = api.gets.find( ( g ) => g.action === 'parse' );
+		expect( parse ).toMatchObject( { action: 'parse', uselang: 'en', title: TALK } );
+		expect( String( parse?.text ) ).toContain( '{{int:anoneditwarning|' );
+		expect( notice.textContent ).toContain( 'Your IP address will be publicly visible' );
+		expect( notice.textContent ).not.toContain( 'auto-generated name' );
+		expect( notice.querySelector( 'a' )?.getAttribute( 'href' ) )
+			.toContain( 'Special:UserLogin&returnto=Leadership%20Development' );
 		choose( 'support' );
 		await save();
 		expect( api.posts[ 0 ]?.assert ).toBeUndefined();
@@ -391,5 +432,174 @@ describe( 'saving', () => {
 		key( 'Escape' );
 		expect( document.querySelector( '[role="alertdialog"]' ) ).toBeNull();
 		expect( document.activeElement ).toBe( button );
+	} );
+} );
+
+describe( 'temporary accounts', () => {
+	it( 'asks whether the wiki creates them, cacheably and together with the notice', () => {
+		fake.anon = true;
+		formApi.open( request() );
+		// Both requests are out before either has answered: no extra wait.
+		expect( api.gets.map( ( g ) => g.action ) ).toEqual( [ 'query', 'parse' ] );
+		const siteinfo = api.gets[ 0 ] as ApiParams;
+		expect( siteinfo ).toMatchObject( { meta: 'siteinfo', siprop: 'autocreatetempuser' } );
+		expect( Number( siteinfo.maxage ) ).toBeGreaterThan( 0 );
+		expect( Number( siteinfo.smaxage ) ).toBeGreaterThan( 0 );
+		expect( String( api.gets[ 1 ]?.text ) ).toContain( '{{int:autocreate-edit-warning|' );
+	} );
+
+	it( 'on a wiki that creates them, shows MediaWiki\'s autocreate-edit-warning instead of the IP notice', async () => {
+		fake.anon = true;
+		api.siteinfo = SITEINFO_TEMP;
+		formApi.open( request() );
+		await flush();
+		const notice = field<HTMLElement>( '.ldwg-form-anon' );
+		expect( notice.textContent ).toContain( 'attributed to an auto-generated name' );
+		expect( notice.textContent ).not.toContain( 'Your IP address will be publicly visible' );
+		expect( notice.querySelector( 'a' )?.getAttribute( 'href' ) ).toContain( 'Special:UserLogin' );
+	} );
+
+	it.each( [
+		[ 'siteinfo fails', apiFailure( 'http' ), { parse: { text: NOTICE_HTML } }, 'Your IP address will be publicly visible' ],
+		[ 'the parse fails (no temporary accounts)', SITEINFO_139, apiFailure( 'http' ), 'your IP address will be visible to everyone' ],
+		[ 'the parse fails (temporary accounts)', SITEINFO_TEMP, apiFailure( 'http' ), 'a temporary account will be created for you' ],
+		[ 'the parse lacks the message', SITEINFO_TEMP, { parse: { text: '<p>⧼autocreate-edit-warning⧽</p>' } }, 'a temporary account will be created for you' ],
+	] )( 'when %s, shows the right words all the same', async ( _case, siteinfo, notice, expected ) => {
+		fake.anon = true;
+		api.siteinfo = siteinfo;
+		api.notice = notice;
+		formApi.open( request() );
+		await flush();
+		expect( field<HTMLElement>( '.ldwg-form-anon' ).textContent ).toContain( expected );
+	} );
+
+	it( 'a reader who has one gets no notice and saves with assert=user', async () => {
+		temp = true;
+		formApi.open( request( { sectionAnchor: 'Leader' } ) );
+		await flush();
+		expect( field<HTMLElement>( '.ldwg-form-anon' ).textContent ).toBe( '' );
+		expect( api.gets ).toEqual( [] );
+		choose( 'support' );
+		await save();
+		expect( api.posts[ 0 ] ).toMatchObject( { action: 'edit', assert: 'user',
+			returnto: `${ SOURCE }/ar`, returntoanchor: 'Leader' } );
+	} );
+
+	it( 'sends where to come back to, and says when saving created one', async () => {
+		fake.anon = true;
+		api.siteinfo = SITEINFO_TEMP;
+		formApi.open( request( { sectionAnchor: 'Leader' } ) );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Success', title: TALK, newrevid: 9, tempusercreated: true } } ];
+		await save();
+		expect( api.posts[ 0 ] ).toMatchObject( { returnto: `${ SOURCE }/ar`, returntoanchor: 'Leader' } );
+		expect( api.posts[ 0 ]?.assert ).toBeUndefined();
+		const success = field<HTMLElement>( '.cdx-message--success' );
+		expect( success.textContent ).toContain( 'Your feedback has been published' );
+		expect( success.textContent ).toContain( 'A temporary account was created for you' );
+		// The live region is filled 50 ms after being emptied (see announce()).
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 80 );
+		} );
+		expect( field<HTMLElement>( '.ldwg-form-live' ).textContent ).toContain( 'A temporary account was created for you' );
+		// No redirect was asked for: the reader stays.
+		expect( navigated ).toEqual( [] );
+	} );
+
+	it( 'sends no anchor when the caller does not know it', async () => {
+		fake.anon = true;
+		formApi.open( request() );
+		choose( 'support' );
+		await save();
+		expect( api.posts[ 0 ]?.returnto ).toBe( `${ SOURCE }/ar` );
+		expect( api.posts[ 0 ]?.returntoanchor ).toBeUndefined();
+	} );
+
+	it( 'follows MediaWiki\'s redirect after the success is stored', async () => {
+		fake.anon = true;
+		formApi.open( request() );
+		choose( 'support' );
+		const url = 'https://login.wikimedia.org/wiki/Special:CentralLogin/start?token=abc&returnto=X';
+		api.replies = [ { edit: { result: 'Success', title: TALK, newrevid: 9, tempusercreated: true,
+			tempusercreatedredirect: url } } ];
+		await save();
+		// Draft cleared and onSaved called before leaving the page.
+		expect( navigated ).toEqual( [ { url, draftsLeft: 0, saved: 1 } ] );
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+	} );
+
+	it.each( [
+		// The refused value is the point of the test.
+		// eslint-disable-next-line no-script-url
+		'javascript:alert(document.cookie)',
+		' JaVaScRiPt:alert(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'',
+	] )( 'does not follow a redirect to %j', async ( url ) => {
+		fake.anon = true;
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Success', title: TALK, newrevid: 9, tempusercreated: true,
+			tempusercreatedredirect: url } } ];
+		await save();
+		expect( field<HTMLElement>( '.cdx-message--success' ).textContent ).toContain( 'A temporary account was created for you' );
+		expect( navigated ).toEqual( [] );
+	} );
+
+	it( 'a conflict on the attempt that created the account: one entry, one account, the retry in its session', async () => {
+		fake.anon = true;
+		// A wiki that knows its session: the first post creates the account (its cookies now
+		// make every request the temporary user's), then reports a conflict; the anonymous
+		// token no longer fits the session.
+		let session: 'anon' | 'temp' = 'anon';
+		let accounts = 0;
+		let token = '+\\';
+		const entries: string[] = [];
+		api.getToken = async () => token;
+		api.badToken = () => {
+			token = session === 'temp' ? 'temp-token+\\' : '+\\';
+		};
+		api.post = async ( params: ApiParams ) => {
+			api.posts.push( params );
+			if ( params.token !== ( session === 'temp' ? 'temp-token+\\' : '+\\' ) ) {
+				throw apiFailure( 'badtoken' );
+			}
+			if ( session === 'anon' ) {
+				accounts++;
+				session = 'temp';
+				throw apiFailure( 'editconflict' );
+			}
+			entries.push( String( params.text ) );
+			api.page = entries.join( '\n' );
+			// ApiEditPage: a temporary user with no edits yet gets tempusercreated too.
+			return { edit: { result: 'Success', title: TALK, newrevid: 10, tempusercreated: true,
+				tempusercreatedredirect: 'https://meta.example/wiki/X' } };
+		};
+		api.page = '== Other ==';
+		formApi.open( request() );
+		choose( 'support' );
+		await save();
+		expect( accounts ).toBe( 1 );
+		expect( entries ).toHaveLength( 1 );
+		// Every attempt carries no assert (an assert=anon retry would fail in the new session).
+		expect( api.posts.map( ( p ) => p.assert ) ).toEqual( [ undefined, undefined, undefined ] );
+		expect( saved ).toHaveLength( 1 );
+		expect( navigated.map( ( n ) => n.url ) ).toEqual( [ 'https://meta.example/wiki/X' ] );
+	} );
+
+	it( 'changes nothing for named users: no notice, no extra request, no return parameters', async () => {
+		formApi.open( request( { sectionAnchor: 'Leader' } ) );
+		await flush();
+		expect( api.gets ).toEqual( [] );
+		expect( field<HTMLElement>( '.ldwg-form-anon' ).textContent ).toBe( '' );
+		choose( 'support' );
+		await save();
+		const post = api.posts[ 0 ] as ApiParams;
+		expect( post.assert ).toBe( 'user' );
+		// What the transport sends: undefined parameters are dropped (transport.test.ts).
+		expect( Object.keys( post ).filter( ( k ) => k.startsWith( 'returnto' ) &&
+			post[ k ] !== undefined ) ).toEqual( [] );
+		expect( field<HTMLElement>( '.cdx-message--success' ).textContent ).not.toContain( 'temporary' );
+		expect( navigated ).toEqual( [] );
 	} );
 } );
