@@ -184,12 +184,10 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	};
 
 	// The trie, while it is built: one map keyed `state * 0x10001 + unit` (far fewer objects than
-	// a map per node), per state its children and the pattern ending there. Units that occur in
-	// terms get small codes; any other unit sends the automaton straight back to the root.
+	// a map per node), per state its first child, next sibling, unit and the pattern ending there.
 	const trie = new Map<number, number>();
-	const codeOf = new Uint16Array( BOUNDARY + 1 );
-	let codes = 0;
-	const children: number[][] = [ [] ];
+	const firstChild: number[] = [ -1 ];
+	const sibling: number[] = [ -1 ];
 	const unitOf: number[] = [ 0 ];
 	const patternAt: number[] = [ -1 ];
 	const patternTerm: string[] = [];
@@ -221,9 +219,10 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			if ( to === undefined ) {
 				to = patternAt.length;
 				patternAt.push( -1 );
-				children.push( [] );
 				unitOf.push( unit );
-				( children[ state ] as number[] ).push( to );
+				firstChild.push( -1 );
+				sibling.push( firstChild[ state ] as number );
+				firstChild[ state ] = to;
 				trie.set( key, to );
 			}
 			state = to;
@@ -238,38 +237,46 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		}
 	}
 	trie.clear();
-	for ( let state = 1; state < unitOf.length; state++ ) {
+
+	// Units that occur in terms get small codes (per state: the code of the unit leading to it);
+	// any other unit sends the automaton straight back to the root.
+	const stateCount = patternAt.length;
+	const codeOf = new Uint16Array( BOUNDARY + 1 );
+	const codeTo = new Int32Array( stateCount );
+	let codes = 0;
+	for ( let state = 1; state < stateCount; state++ ) {
 		const unit = unitOf[ state ] as number;
-		codeOf[ unit ] = codeOf[ unit ] || ++codes;
+		codeTo[ state ] = codeOf[ unit ] = codeOf[ unit ] || ++codes;
 	}
 
 	// The form the hot loop reads, a double array: the transition from state `s` on code `c` is
 	// in slot `base[ s ] + c` if `check` there is `s`. That is two array reads whatever the size
 	// of the glossary, where a map or a search gets slower as states and their fan-out grow.
-	const stateCount = patternAt.length;
 	const base = new Int32Array( stateCount );
 	const slotState: number[] = [];
 	const slotNext: number[] = [];
 	let free = 1;
 	for ( let state = 0; state < stateCount; state++ ) {
-		const kids = children[ state ] as number[];
-		const cs = kids.map( ( child ) => codeOf[ unitOf[ child ] as number ] as number );
-		if ( !cs.length ) {
-			continue;
+		const first = firstChild[ state ] as number;
+		let lowest = BOUNDARY;
+		for ( let kid = first; kid >= 0; kid = sibling[ kid ] as number ) {
+			lowest = Math.min( lowest, codeTo[ kid ] as number );
 		}
 		// First fit from the first free slot: tries are mostly chains, so this packs densely.
-		let b = Math.max( 0, free - Math.min( ...cs ) );
-		for ( let j = 0; j < cs.length; j++ ) {
-			if ( slotState[ b + ( cs[ j ] as number ) ] !== undefined ) {
+		let b = Math.max( 0, free - lowest );
+		for ( let kid = first; kid >= 0; ) {
+			if ( slotState[ b + ( codeTo[ kid ] as number ) ] === undefined ) {
+				kid = sibling[ kid ] as number;
+			} else {
 				b++;
-				j = -1;
+				kid = first;
 			}
 		}
 		base[ state ] = b;
-		cs.forEach( ( c, j ) => {
-			slotState[ b + c ] = state;
-			slotNext[ b + c ] = kids[ j ] as number;
-		} );
+		for ( let kid = first; kid >= 0; kid = sibling[ kid ] as number ) {
+			slotState[ b + ( codeTo[ kid ] as number ) ] = state;
+			slotNext[ b + ( codeTo[ kid ] as number ) ] = kid;
+		}
 		while ( slotState[ free ] !== undefined ) {
 			free++;
 		}
@@ -282,33 +289,28 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		next[ slot ] = slotNext[ slot ] as number;
 	} );
 
-	/** The transition from `state` on code `c`, or -1. */
-	const go = ( state: number, c: number ): number => {
-		const slot = ( base[ state ] as number ) + c;
-		return check[ slot ] === state ? next[ slot ] as number : -1;
-	};
-
 	// Failure links (breadth first) and output links to the nearest shorter pattern suffix.
 	const failure = new Int32Array( stateCount );
 	const output = new Int32Array( stateCount ).fill( -1 );
-	const queue: number[] = [ ...( children[ 0 ] as number[] ) ];
+	const queue: number[] = [ 0 ];
 	for ( let head = 0; head < queue.length; head++ ) {
 		const state = queue[ head ] as number;
-		for ( const child of children[ state ] as number[] ) {
-			const c = codeOf[ unitOf[ child ] as number ] as number;
+		for ( let kid = firstChild[ state ] as number; kid >= 0; kid = sibling[ kid ] as number ) {
+			queue.push( kid );
+			if ( state === 0 ) {
+				continue;
+			}
+			const c = codeTo[ kid ] as number;
 			let f = failure[ state ] as number;
-			let target: number;
-			while ( ( target = go( f, c ) ) < 0 && f !== 0 ) {
+			let slot: number;
+			while ( check[ slot = ( base[ f ] as number ) + c ] !== f && f !== 0 ) {
 				f = failure[ f ] as number;
 			}
-			const fc = Math.max( target, 0 );
-			failure[ child ] = fc;
-			output[ child ] = ( patternAt[ fc ] as number ) >= 0 ? fc : output[ fc ] as number;
-			queue.push( child );
+			const fc = check[ slot ] === f ? next[ slot ] as number : 0;
+			failure[ kid ] = fc;
+			output[ kid ] = ( patternAt[ fc ] as number ) >= 0 ? fc : output[ fc ] as number;
 		}
 	}
-	children.length = 0;
-	unitOf.length = 0;
 
 	// Ring buffer, per unit read, of where its segment starts if the unit is the first of its
 	// segment (else -1): a match starts only there. A pattern looks back at most maxLength. (An
