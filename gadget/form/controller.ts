@@ -260,8 +260,12 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	};
 
 	const showFailure = ( failure: SaveFailure, retry: () => void ): void => {
-
-		const text = msg( failure.key, ...failure.params );
+		// A temporary account cannot log in again: when its session ends (the account expired,
+		// or its cookies were cleared), `assert=user` fails and the way on is to publish again
+		// logged out, which creates a new temporary account, or to log in with a named one.
+		const tempSessionEnded = temp && failure.key === 'ldwg-form-save-error-session';
+		const text = tempSessionEnded ? msg( 'ldwg-form-save-error-session-temp' ) :
+			msg( failure.key, ...failure.params );
 		const content: ( Node | string )[] = [ el( 'p', {}, [ text ] ) ];
 		if ( failure.detail ) {
 			content.push( el( 'p', { class: 'ldwg-form-status-detail' }, [ failure.detail ] ) );
@@ -274,7 +278,8 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			content.push( again );
 		} else if ( failure.recovery === 'login' ) {
 			content.push( el( 'a', { href: mw.util.getUrl( 'Special:UserLogin',
-				{ returnto: request.viewedTitle } ) }, [ msg( 'ldwg-form-login' ) ] ) );
+				{ returnto: request.viewedTitle } ) },
+			[ msg( tempSessionEnded ? 'ldwg-form-login-temp' : 'ldwg-form-login' ) ] ) );
 		} else if ( failure.recovery === 'captcha' && failure.captcha ) {
 			const inputId = `${ view.form.id }-captcha`;
 			const input = el( 'input', { id: inputId, class: 'cdx-text-input__input', type: 'text',

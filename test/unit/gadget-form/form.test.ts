@@ -587,7 +587,31 @@ describe( 'temporary accounts', () => {
 		expect( navigated.map( ( n ) => n.url ) ).toEqual( [ 'https://meta.example/wiki/X' ] );
 	} );
 
+	it( 'tells a reader whose temporary account\'s session ended that a reload publishes it, not "log in again"', async () => {
+		temp = true;
+		formApi.open( request() );
+		choose( 'oppose' );
+		type( 'comment', 'Keep me.' );
+		api.replies = [ apiFailure( 'assertuserfailed' ) ];
+		await save();
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.textContent ).toContain( 'Your temporary account’s session has ended' );
+		expect( status.textContent ).not.toContain( 'Log in again' );
+		expect( status.querySelector( 'a' )?.textContent ).toBe( 'Log in (your text is kept)' );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( 'Keep me.' );
+	} );
+
 	it( 'changes nothing for named users: no notice, no extra request, no return parameters', async () => {
+		// The session message of a named user is unchanged too.
+		formApi.open( request() );
+		choose( 'oppose' );
+		api.replies = [ apiFailure( 'assertuserfailed' ) ];
+		await save();
+		expect( field<HTMLElement>( '.ldwg-form-status' ).textContent ).toContain( 'Your login session has ended' );
+		formApi.close();
+		api.posts = [];
+		api.gets = [];
+
 		formApi.open( request( { sectionAnchor: 'Leader' } ) );
 		await flush();
 		expect( api.gets ).toEqual( [] );
