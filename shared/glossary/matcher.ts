@@ -318,18 +318,14 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	const ringSize = maxLength + 1;
 	const ring = new Int32Array( ringSize );
 
-	// ASCII folds to one unit; tables spare the hot loop a call and a string per character.
+	// ASCII folds to one unit; a table spares the hot loop a call and a string per character.
 	const asciiUnits = new Uint16Array( 0x80 );
-	const asciiSpaced = new Uint8Array( 0x80 );
 	for ( let c = 0; c < 0x80; c++ ) {
 		asciiUnits[ c ] = fold( String.fromCharCode( c ) ).charCodeAt( 0 );
-		asciiSpaced[ c ] = classOf( asciiUnits[ c ] as number ) >= SPACED ? 1 : 0;
 	}
 
 	const run = ( text: string ): Match[] => {
-		const starts: number[] = [];
-		const ends: number[] = [];
-		const patterns: number[] = [];
+		const found: Match[] = [];
 		let state = 0;
 		let k = 0;
 		let i = 0;
@@ -363,9 +359,12 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 				const at = k - ( patternLength[ p ] as number );
 				const start = ring[ at < 0 ? at + ringSize : at ] as number;
 				if ( start >= 0 ) {
-					starts.push( start );
-					ends.push( i );
-					patterns.push( p );
+					found.push( {
+						start,
+						end: i,
+						conceptId: patternConcept[ p ] as string,
+						term: patternTerm[ p ] as string,
+					} );
 				}
 				s = output[ s ] as number;
 			}
@@ -373,40 +372,28 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		while ( i < length ) {
 			segStart = i;
 			const code = text.charCodeAt( i );
-			if ( code < 0x80 && !( i + 1 < length && text.charCodeAt( i + 1 ) >= 0x300 ) ) {
-				i++;
-				const spaced = asciiSpaced[ code ] !== 0;
+			// ASCII without marks after it: one unit, the common case, kept short.
+			if ( code < 0x80 && !( text.charCodeAt( ++i ) >= 0x300 ) ) {
+				const unit = asciiUnits[ code ] as number;
+				const spaced = classOf( unit ) >= SPACED;
 				if ( spaced && !blocked ) {
 					step( BOUNDARY, true, false );
 				}
 				blocked = spaced;
-				step( asciiUnits[ code ] as number, true, true );
-				continue;
+				step( unit, true, true );
+			} else {
+				i = segmentEnd( text, segStart );
+				const folded = foldSegment( text.slice( segStart, i ) );
+				blocked = augment( folded, blocked, proclitics, step );
 			}
-			// A high surrogate counts with the unit after it only when that is a low one.
-			i += ( text.codePointAt( i ) as number ) > 0xffff ? 2 : 1;
-			if ( i < length && text.charCodeAt( i ) >= 0x300 ) {
-				MARKS.lastIndex = i;
-				if ( MARKS.test( text ) ) {
-					i = MARKS.lastIndex;
-				}
-			}
-			const folded = foldSegment( text.slice( segStart, i ) );
-			blocked = augment( folded, blocked, proclitics, step );
-		}
-		if ( !starts.length ) {
-			return [];
 		}
 		// Leftmost first, then longest; then keep what fits the whole-word rule and does not
 		// overlap an earlier pick.
-		const order = starts.map( ( _, j ) => j );
-		order.sort( ( a, b ) => ( starts[ a ] as number ) - ( starts[ b ] as number ) ||
-			( ends[ b ] as number ) - ( ends[ a ] as number ) );
+		found.sort( ( a, b ) => a.start - b.start || b.end - a.end );
 		const matches: Match[] = [];
 		let lastEnd = 0;
-		for ( const j of order ) {
-			const start = starts[ j ] as number;
-			const end = ends[ j ] as number;
+		for ( const m of found ) {
+			const { start, end } = m;
 			if ( start < lastEnd ) {
 				continue;
 			}
@@ -417,13 +404,7 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			if ( joins( cpAt( text, lastSegmentStart( text, start, end ) ), cpAt( text, end ) ) ) {
 				continue;
 			}
-			const p = patterns[ j ] as number;
-			matches.push( {
-				start,
-				end,
-				conceptId: patternConcept[ p ] as string,
-				term: patternTerm[ p ] as string,
-			} );
+			matches.push( m );
 			lastEnd = end;
 		}
 		return matches;
@@ -446,19 +427,27 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	};
 }
 
+/**
+ * End of the segment starting at `i`: a code point (a high surrogate counts with the unit after
+ * it only when that is a low one) and the combining marks after it.
+ */
+function segmentEnd( text: string, i: number ): number {
+	let end = i + ( ( text.codePointAt( i ) as number ) > 0xffff ? 2 : 1 );
+	if ( text.charCodeAt( end ) >= 0x300 ) {
+		MARKS.lastIndex = end;
+		if ( MARKS.test( text ) ) {
+			end = MARKS.lastIndex;
+		}
+	}
+	return end;
+}
+
 /** Folds a term the way `run` folds text, segment by segment, so the two always agree. */
 function foldSegmentWise( text: string, foldSegment: ( segment: string ) => string ): string {
 	let out = '';
-	let i = 0;
-	while ( i < text.length ) {
+	for ( let i = 0; i < text.length; ) {
 		const start = i;
-		i += ( text.codePointAt( i ) as number ) > 0xffff ? 2 : 1;
-		if ( i < text.length && text.charCodeAt( i ) >= 0x300 ) {
-			MARKS.lastIndex = i;
-			if ( MARKS.test( text ) ) {
-				i = MARKS.lastIndex;
-			}
-		}
+		i = segmentEnd( text, i );
 		out += foldSegment( text.slice( start, i ) );
 	}
 	return out;
