@@ -258,12 +258,11 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	let free = 1;
 	for ( let state = 0; state < stateCount; state++ ) {
 		const first = firstChild[ state ] as number;
-		let lowest = BOUNDARY;
-		for ( let kid = first; kid >= 0; kid = sibling[ kid ] as number ) {
-			lowest = Math.min( lowest, codeTo[ kid ] as number );
+		if ( first < 0 ) {
+			continue;
 		}
 		// First fit from the first free slot: tries are mostly chains, so this packs densely.
-		let b = Math.max( 0, free - lowest );
+		let b = Math.max( 0, free - ( codeTo[ first ] as number ) );
 		for ( let kid = first; kid >= 0; ) {
 			if ( slotState[ b + ( codeTo[ kid ] as number ) ] === undefined ) {
 				kid = sibling[ kid ] as number;
