@@ -22,7 +22,8 @@
  * - `gadget.eager_core_gzip_bytes`: the feedback module's share of that (informative):
  *   `ext.gadget.ldwg` with the hidden modules it depends on, and the summary request.
  * - `gadget.eager_gzip_bytes_ar`: the same for a reader of the Arabic translation in Arabic
- *   (translated messages come in the summary request).
+ *   (translated messages come in the summary request; the translation loader module
+ *   `ext.gadget.ldwg-i18n` is among the modules counted).
  * - `gadget.lazy_gzip_bytes`: what opening the form adds (our modules loaded after the click,
  *   `ext.gadget.ldwg-form` and any it needs, and the requests it makes on opening).
  * - `gadget.pageview_requests`: HTTP requests our code makes on an English draft page view
@@ -398,9 +399,10 @@ export const bench: BenchModule = {
 						notOnMeta.join( ', ' ) : '' ),
 				GOAL_EAGER ),
 				'gadget.eager_core_gzip_bytes': bytes( coreBytes, 'the feedback module alone ' +
-					'(ext.gadget.ldwg with its configuration package file, plus the summary request)' ),
-				'gadget.eager_gzip_bytes_ar': bytes( arBytes, 'the same for the Arabic translation ' +
-					'read in Arabic (translations come in the summary request)' ),
+					'(ext.gadget.ldwg with ext.gadget.ldwg-base, which carries the configuration, ' +
+					'plus the summary request)' ),
+				'gadget.eager_gzip_bytes_ar': bytes( arBytes, `${ arModules.join( ' + ' ) } for the ` +
+					'Arabic translation read in Arabic (translations come in the summary request)' ),
 				'gadget.lazy_gzip_bytes': bytes( lazyBytes, `${ lazyModules.join( ' + ' ) || 'nothing' } ` +
 					'plus the requests made on opening' ),
 				'gadget.pageview_requests': {
