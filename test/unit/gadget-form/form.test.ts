@@ -528,6 +528,19 @@ describe( 'temporary accounts', () => {
 		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
 	} );
 
+	it( 'follows the redirect also when the form was closed while saving, once the draft is cleared', async () => {
+		fake.anon = true;
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Success', title: TALK, newrevid: 9, tempusercreated: true,
+			tempusercreatedredirect: 'https://meta.example/wiki/X' } } ];
+		field<HTMLFormElement>( 'form' ).dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+		formApi.close();
+		await flush();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+		expect( navigated ).toEqual( [ { url: 'https://meta.example/wiki/X', draftsLeft: 0, saved: 0 } ] );
+	} );
+
 	it.each( [
 		// The refused value is the point of the test.
 		// eslint-disable-next-line no-script-url
