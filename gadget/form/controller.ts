@@ -357,8 +357,9 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			{ mayExist: attemptMayExist, captcha: answer } );
 		setBusy( false );
 		// Where MediaWiki wants the reader to go after creating a temporary account: the
-		// central login that attaches the new account, then back to `returnTo`. VisualEditor
-		// and DiscussionTools go there too after saving.
+		// central login that attaches the new account, then back to `returnTo`. DiscussionTools
+		// does the same after a reply: it clears its stored draft, then sets
+		// `window.location = data.tempusercreatedredirect || …`.
 		const redirect = outcome.ok ?
 			followableUrl( outcome.saved.tempUserRedirect, window.location.href ) : null;
 		if ( closed ) {
