@@ -142,6 +142,65 @@ describe( 'markTerms', () => {
 		expect( marks( root ) ).toHaveLength( 3 );
 	} );
 
+	it( 'wraps several terms of one text node in place, from its first to its last character',
+		async () => {
+			const root = page( '<p>leadership, the task force and a leader</p>' );
+			const text = ( root.firstChild as Element ).firstChild as Text;
+			await markTerms( root, options( { markAll: true } ) );
+			const p = root.firstChild as Element;
+			const pieces = Array.from( p.childNodes ).map( ( n ) => [ n.nodeName, n.textContent ] );
+			expect( pieces ).toEqual( [
+				[ '#text', '' ],
+				[ 'SPAN', 'leadership' ],
+				[ '#text', ', the ' ],
+				[ 'SPAN', 'task force' ],
+				[ '#text', ' and a ' ],
+				[ 'SPAN', 'leader' ],
+			] );
+			// The original node stays where it was (holding the text before the first term).
+			expect( p.firstChild ).toBe( text );
+			expect( p.textContent ).toBe( 'leadership, the task force and a leader' );
+		} );
+
+	it( 'gives every term, in every language, all its attributes', async () => {
+		const root = page( '<p>leadership, leader</p><p lang="fr">meneur et leadership</p>' );
+		await markTerms( root, options( { markAll: true } ) );
+		const found = Array.from( root.querySelectorAll( '.ldwg-term' ) ).map( ( el ) => [
+			el.textContent, el.getAttribute( 'data-ldwg-concept' ), el.getAttribute( 'data-ldwg-lang' ),
+			el.getAttribute( 'role' ), el.getAttribute( 'tabindex' ), el.getAttribute( 'aria-haspopup' ),
+			el.getAttribute( 'aria-expanded' ), el.className,
+		] );
+		const rest = [ 'button', '0', 'dialog', 'false', 'ldwg-term' ];
+		expect( found ).toEqual( [
+			[ 'leadership', 'leadership', 'en', ...rest ],
+			[ 'leader', 'leader', 'en', ...rest ],
+			[ 'meneur', 'leader', 'fr', ...rest ],
+			[ 'leadership', 'leadership', 'fr', ...rest ],
+		] );
+	} );
+
+	it( 'leaves a text node alone when it changed between finding and wrapping', async () => {
+		const others = Array.from( { length: 10 }, ( _, i ) => `<p>other ${ i }</p>` ).join( '' );
+		const root = page( `<p>resilience</p>${ others }<p>leadership</p>` );
+		const first = ( root.firstChild as Element ).firstChild as Text;
+		let clock = 0;
+		let yields = 0;
+		await markTerms( root, options( {
+			// Every look at the clock costs 10 ms: the finding phase yields after a few nodes,
+			// and the page changes meanwhile.
+			now: () => ( clock += 10 ),
+			yielder: () => {
+				yields++;
+				first.data = 'resilience, changed';
+				return Promise.resolve();
+			},
+		} ) );
+		expect( yields ).toBeGreaterThan( 0 );
+		expect( marks( root ) ).toEqual( [ [ 'leadership', 'leadership' ] ] );
+		expect( first.data ).toBe( 'resilience, changed' );
+		expect( root.firstChild?.childNodes ).toHaveLength( 1 );
+	} );
+
 	it( 'is idempotent when the content is handed over again', async () => {
 		const root = page( '<p>leadership, resilience.</p><h2>x</h2><p>The task force and leadership.</p>' );
 		await markTerms( root, options() );
