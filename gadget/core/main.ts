@@ -12,7 +12,7 @@
 import { FORM_API_HOOK, type FormApi, type FormSaveResult } from '../form/api.ts';
 import { readEagerConfig } from './config-lite.ts';
 import { countsView } from './counts.ts';
-import { MARKER_CLASS, headingLabel, noJsLinks, sectionHeading } from './section.ts';
+import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } from './section.ts';
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
 import { loadWithTranslations } from './translations.ts';
@@ -130,7 +130,9 @@ export function start( loadConfig: () => unknown ): Started | null {
 			.forEach( ( w ) => render( sectionId, w.widget ) );
 		widget.showSaved( `${ mw.util.getUrl( result.talkTitle ) }#${ encodeURIComponent( result.anchor ) }` );
 	};
-	const open = ( widget: SectionWidget, sectionId: string, sectionLabel: string ): void => {
+	const open = (
+		widget: SectionWidget, sectionId: string, sectionLabel: string, sectionAnchor: string,
+	): void => {
 		widget.setBusy( true );
 		loadForm().then( ( api ) => {
 			widget.setBusy( false );
@@ -138,6 +140,8 @@ export function start( loadConfig: () => unknown ): Started | null {
 				sectionId,
 				draftId: draft.id,
 				sectionLabel,
+				// Back here after MediaWiki's redirect for a new temporary account.
+				sectionAnchor: sectionAnchor || undefined,
 				viewedTitle: target.viewedTitle,
 				sourceTitle: target.sourceTitle,
 				revisionId: target.revisionId,
@@ -169,6 +173,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 			const scope = marker.closest( '.mw-parser-output' ) || content;
 			const heading = sectionHeading( marker, scope );
 			const sectionLabel = ( heading && headingLabel( heading ) ) || section.label;
+			const sectionAnchor = heading ? headingAnchor( heading ) : '';
 			const widget: SectionWidget = createWidget( {
 				sectionId,
 				sectionLabel,
@@ -176,7 +181,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 				dir: document.documentElement.dir || 'ltr',
 				text,
 				formatNumber,
-				onActivate: () => open( widget, sectionId, sectionLabel ),
+				onActivate: () => open( widget, sectionId, sectionLabel, sectionAnchor ),
 			} );
 			marker.setAttribute( MOUNTED_ATTRIBUTE, '' );
 			marker.after( widget.element );

@@ -41,6 +41,16 @@ export function headingLabel( heading: Element ): string {
 }
 
 /**
+ * The fragment that links to a heading (its `id`, without `#`): on the `.mw-headline` span in
+ * MediaWiki 1.39's markup, on the `h1`–`h6` itself in current markup (`.mw-heading` wrapper).
+ * Empty when the heading has none (e.g. a heading written as HTML in the page).
+ */
+export function headingAnchor( heading: Element ): string {
+	const headline = heading.querySelector( '.mw-headline[id]' );
+	return ( headline || heading ).id;
+}
+
+/**
  * The heading of the section a marker opens, or `null` when there is none before it inside
  * `root` (the marker is then in the lead, or the page has no headings).
  */

@@ -336,6 +336,7 @@ describe( 'the feedback form hand-off', () => {
 			sectionId: 'leader',
 			draftId: 'definition',
 			sectionLabel: 'Leader',
+			sectionAnchor: 'Leader',
 			viewedTitle: 'Leadership Development Working Group/Shared definition of leadership/ar',
 			sourceTitle: 'Leadership Development Working Group/Shared definition of leadership',
 			revisionId: 77,

@@ -4,7 +4,7 @@
  * current MediaWiki and Minerva, and the template's no-JavaScript link.
  */
 import { describe, expect, it } from 'vitest';
-import { headingLabel, noJsLinks, sectionHeading } from '../../../gadget/core/section.ts';
+import { headingAnchor, headingLabel, noJsLinks, sectionHeading } from '../../../gadget/core/section.ts';
 
 function content( html: string ): HTMLElement {
 	const root = document.createElement( 'div' );
@@ -72,5 +72,28 @@ describe( 'noJsLinks', () => {
 		const root = content( `<p>${ marker( 'a' ) }</p><div><span class="ldwg-section-nojs" data-ldwg-section="a">x</span><span class="ldwg-section-nojs" data-ldwg-section="b">y</span></div>` );
 		const links = noJsLinks( root.querySelector( '.ldwg-section' ) as Element, root );
 		expect( links.map( ( l ) => l.textContent ) ).toEqual( [ 'x', '[give feedback]' ] );
+	} );
+} );
+
+describe( 'headingAnchor', () => {
+	function anchorOf( root: HTMLElement, id: string ): string | null {
+		const heading = sectionHeading( root.querySelector( `[data-ldwg-section="${ id }"]` ) as Element, root );
+		return heading && headingAnchor( heading );
+	}
+
+	it( 'reads the fragment of 1.39, current and Minerva headings', () => {
+		const root = content(
+			'<h2><span class="mw-headline" id="Leader_(role)">Leader (role)</span></h2>' +
+			`<p>${ marker( 'leader' ) }</p>` +
+			'<div class="mw-heading mw-heading2"><h2 id="Good_leadership">Good leadership</h2></div>' +
+			`<p>${ marker( 'good' ) }</p>` +
+			'<h2 class="section-heading collapsible-heading"><span class="mw-headline" id="قائد">قائد</span></h2>' +
+			`<section class="collapsible-block" hidden><p>${ marker( 'ar' ) }</p></section>` +
+			`<h2>Written as HTML</h2><p>${ marker( 'plain' ) }</p>`,
+		);
+		expect( anchorOf( root, 'leader' ) ).toBe( 'Leader_(role)' );
+		expect( anchorOf( root, 'good' ) ).toBe( 'Good_leadership' );
+		expect( anchorOf( root, 'ar' ) ).toBe( 'قائد' );
+		expect( anchorOf( root, 'plain' ) ).toBe( '' );
 	} );
 } );
