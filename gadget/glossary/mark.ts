@@ -198,9 +198,10 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		}
 		const data = item.data;
 		const parts: ( Node | string )[] = [];
-		let at = -1;
+		const head = ( item.matches[ 0 ] as TermMatch ).start;
+		let at = head;
 		for ( const m of item.matches ) {
-			if ( at >= 0 && m.start > at ) {
+			if ( m.start > at ) {
 				parts.push( data.slice( at, m.start ) );
 			}
 			const wrapper = model.cloneNode( false ) as HTMLElement;
@@ -212,7 +213,7 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		if ( at < data.length ) {
 			parts.push( data.slice( at ) );
 		}
-		text.data = data.slice( 0, ( item.matches[ 0 ] as TermMatch ).start );
+		text.data = data.slice( 0, head );
 		text.after( ...parts );
 		result.marked += item.matches.length;
 	};
