@@ -5,6 +5,10 @@
  * the feedback entries of `wiki-content/entries.json`, each as a new thread signed by the account
  * that writes it (or by an IP).
  *
+ * Until the bot's `glossary` command exists (the bot-reports issue), the seed also publishes the
+ * compiled glossary and its term indexes from the seeded glossary pages, with the same shared
+ * functions that command will use, so that the demo wiki highlights terms.
+ *
  * For local wikis only (`scripts/wiki.mjs`, `npm start`, the test setup): it logs in with the
  * generated local test accounts it is given.
  *
@@ -17,9 +21,11 @@ import { formatEntry } from '../../shared/entry/format.ts';
 import { encodeText } from '../../shared/entry/escape.ts';
 import { newEntryId } from '../../shared/entry/ids.ts';
 import type { FeedbackEntry } from '../../shared/contracts/entry.ts';
+import { compileGlossary } from '../../shared/glossary/compile.ts';
+import { buildTermIndex } from '../../shared/glossary/term-index.ts';
 import { createClient, userAgent } from '../client.ts';
 import { deploy } from '../commands/deploy.ts';
-import { repoRoot } from './plan.ts';
+import { repoRoot, siteSetting } from './plan.ts';
 import { publishPages, readPages } from './publish.ts';
 import type { PlannedPage } from './publish.ts';
 // The account record is defined once, by the script that writes accounts.json.
@@ -42,6 +48,8 @@ export interface SeedSummary {
 	deployed: number;
 	pages: number;
 	entries: number;
+	/** Compiled glossary and term index pages written (see {@link publishGlossaryStandIn}). */
+	glossary: number;
 }
 
 /** One page of `wiki-content/content.json`. */
@@ -235,11 +243,64 @@ export async function seedWiki( options: SeedOptions ): Promise<SeedSummary> {
 	}
 	await setPageLanguages( admin, all, log );
 	const entries = await postEntries( options.api, options.accounts, admin, log );
+	const glossary = await publishGlossaryStandIn( options, log );
 	return {
 		deployed: deployed.filter( ( r ) => r.action !== 'unchanged' ).length,
 		pages: written,
 		entries,
+		glossary,
 	};
+}
+
+/** Fixed generation time of the stand-in glossary (see {@link publishGlossaryStandIn}). */
+const STAND_IN_TIME = '2026-01-01T00:00:00Z';
+
+/**
+ * Publishes the compiled glossary JSON and one term index per language in the bot's user space
+ * (titles from the site configuration), compiled from the glossary pages of `wiki-content/` with
+ * `compileGlossary` and `buildTermIndex` — a stand-in for `ldwg-bot glossary`, which is not
+ * available yet. Written by the bot account, as the real command will. Problems the compiler
+ * reports are logged, never hidden; the pages are written only when they differ.
+ *
+ * @return Number of pages changed.
+ */
+async function publishGlossaryStandIn(
+	options: SeedOptions, log: ( line: string ) => void,
+): Promise<number> {
+	const botAccount = options.accounts.bot;
+	const compiledTitle = siteSetting( [ 'pages', 'glossaryJson' ] );
+	const termsPrefix = siteSetting( [ 'pages', 'glossaryTermsPrefix' ] );
+	const sources = glossaryPages();
+	if ( !botAccount || !compiledTitle || !termsPrefix || !sources.length ) {
+		log( 'glossary: not published (no bot account, no glossary pages or no titles in the site configuration)' );
+		return 0;
+	}
+	const { glossary, problems } = compileGlossary( sources.map( ( p ) => ( {
+		title: p.title,
+		language: p.lang ?? 'en',
+		text: readFileSync( path.join( contentDir, p.file ), 'utf8' ),
+	} ) ) );
+	for ( const problem of problems ) {
+		log( `glossary ${ problem.severity }: ${ problem.page }:${ problem.line } ${ problem.message }` );
+	}
+	const source = 'wiki-content/glossary (stand-in for ldwg-bot glossary)';
+	// The generation time changes every run; keep it out of the JSON so an unchanged glossary
+	// is not edited again.
+	const stable = { ...glossary, generated: STAND_IN_TIME };
+	const planned: PlannedPage[] = [
+		{ title: compiledTitle, text: JSON.stringify( stable ), source },
+		...glossary.languages.map( ( language ) => ( {
+			title: `${ termsPrefix }${ language }.json`,
+			text: JSON.stringify( buildTermIndex( stable, language ) ),
+			source,
+		} ) ),
+	];
+	const bot = await login( options.api, botAccount );
+	const results = await publishPages( bot, planned, {
+		summary: 'Compiled glossary from the seeded glossary pages (local stand-in for ldwg-bot glossary)',
+		log,
+	} );
+	return results.filter( ( r ) => r.action !== 'unchanged' ).length;
 }
 
 /**
