@@ -17,6 +17,7 @@ import { getJson, root, wikiDeploy, wikiDown, wikiSeed, wikiStatus, wikiUp } fro
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
 const SUMMARY = 'Leadership Development Working Group/Feedback summary';
+const GLOSSARY = 'Leadership Development Working Group/Glossary';
 const REPORTS = 'Leadership Development Working Group/Sprint reports/';
 
 /**
@@ -42,7 +43,7 @@ function pageUrl( url, title ) {
  * @return {Promise<{exists: Set<string>, latestReport: string|null}>}
  */
 async function lookAround( api ) {
-	const titles = [ SUMMARY, DRAFT, `${ DRAFT }/ar`, `Talk:${ DRAFT }` ];
+	const titles = [ SUMMARY, DRAFT, `${ DRAFT }/ar`, `Talk:${ DRAFT }`, GLOSSARY ];
 	const { body: pageInfo } = await getJson( `${ api }?action=query&format=json&formatversion=2&titles=${ encodeURIComponent( titles.join( '|' ) ) }` );
 	const existing = new Set( ( pageInfo.query?.pages ?? [] )
 		.filter( ( p ) => !p.missing ).map( ( p ) => p.title ) );
@@ -112,6 +113,7 @@ where( 'Draft', DRAFT );
 where( 'Translation (ar)', `${ DRAFT }/ar` );
 where( 'Talk page', `Talk:${ DRAFT }` );
 where( 'Summary', SUMMARY );
+where( 'Glossary', GLOSSARY );
 say( `  ${ 'Latest report'.padEnd( 18 ) } ${ latestReport ? pageUrl( info.url, latestReport ) : 'none yet (the bot writes sprint reports)' }` );
 say( '\nLocal accounts (local test wiki only):' );
 for ( const [ key, account ] of Object.entries( info.accounts ) ) {
