@@ -16,12 +16,8 @@
  * served locally (with its "More" menu). Console errors fail the test.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileGlossary } from '../../shared/glossary/compile.ts';
-import { buildTermIndex } from '../../shared/glossary/term-index.ts';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
 import type { NewPageOptions, Skin, WikiPage } from '../helpers/browser.ts';
 import { apiClient } from '../helpers/wiki.ts';
@@ -33,7 +29,6 @@ const LANGUAGES = [ 'en', 'fr', 'es', 'ar' ];
 const SWITCH_ON = 'Highlight glossary terms';
 /** Upper bound of Tab presses from the top of the page to the way back. */
 const MAX_TABS = 400;
-const root = path.resolve( __dirname, '../..' );
 
 let browser: Browser;
 
@@ -157,19 +152,11 @@ const CASES: SkinCase[] = [ {
 
 beforeAll( async () => {
 	browser = await launchBrowser();
-	// What the bot will publish: the glossary compiled from wiki-content/glossary/.
-	const pages = LANGUAGES.map( ( language ) => ( {
-		title: language === 'en' ? 'Glossary' : `Glossary/${ language }`,
-		language,
-		text: readFileSync( path.join( root, `wiki-content/glossary/Glossary.${ language }.wikitext` ), 'utf8' ),
-	} ) );
-	const { glossary } = compileGlossary( pages );
+	// The seed publishes what the bot will: the glossary compiled from wiki-content/glossary/
+	// (bot/deploy/seed.ts, publishGlossaryStandIn). Fail here, clearly, if it did not.
 	const admin = await apiClient( 'admin' );
-	await admin.save( GLOSSARY_JSON, JSON.stringify( glossary ), 'Compiled glossary for the opt-out tests' );
-	for ( const language of LANGUAGES ) {
-		await admin.save( `${ TERMS_PREFIX }${ language }.json`,
-			JSON.stringify( buildTermIndex( glossary, language ) ), 'Term index for the opt-out tests' );
-	}
+	const seeded = await admin.read( [ GLOSSARY_JSON, ...LANGUAGES.map( ( l ) => `${ TERMS_PREFIX }${ l }.json` ) ] );
+	expect( seeded.filter( ( page ) => page.missing ).map( ( page ) => page.title ) ).toEqual( [] );
 }, 300000 );
 
 afterAll( async () => {
