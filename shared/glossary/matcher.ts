@@ -324,13 +324,18 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 	}
 
 	const run = ( text: string ): Match[] => {
-		const found: Match[] = [];
+		const length = text.length;
+		// Per start offset, the longest candidate ending where the whole-word rule allows it
+		// (0: none; an end is always after its start) and its pattern. Candidates are not kept
+		// in a list: terms nested in one another (`a`, `a a`, `a a a`, …) give one candidate per
+		// term at each position, which on a long text node would mean millions of objects.
+		const bestEnd = new Int32Array( length + 1 );
+		const bestPattern = new Int32Array( length + 1 );
 		let state = 0;
 		let k = 0;
 		let i = 0;
 		let segStart = 0;
 		let blocked = false;
-		const length = text.length;
 		// Feeds one unit; `first` says it (or the boundary before it) starts its segment, the
 		// only place a match may start, and `last` that it ends it, the only place one may end.
 		const step = ( unit: number, first: boolean, last: boolean ): void => {
@@ -357,13 +362,12 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 				const p = patternAt[ s ] as number;
 				const at = k - ( patternLength[ p ] as number );
 				const start = ring[ at < 0 ? at + ringSize : at ] as number;
-				if ( start >= 0 ) {
-					found.push( {
-						start,
-						end: i,
-						conceptId: patternConcept[ p ] as string,
-						term: patternTerm[ p ] as string,
-					} );
+				// Ends arrive in increasing order, so a later candidate for a start is longer; at
+				// one end the first pattern found for a start is kept.
+				if ( start >= 0 && i > ( bestEnd[ start ] as number ) &&
+					!joins( cpAt( text, lastSegmentStart( text, start, i ) ), cpAt( text, i ) ) ) {
+					bestEnd[ start ] = i;
+					bestPattern[ start ] = p;
 				}
 				s = output[ s ] as number;
 			}
@@ -386,24 +390,27 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 				blocked = augment( folded, blocked, proclitics, step );
 			}
 		}
-		// Leftmost first, then longest; then keep what fits the whole-word rule and does not
-		// overlap an earlier pick.
-		found.sort( ( a, b ) => a.start - b.start || b.end - a.end );
+		// Leftmost first, each start with its longest candidate (the end-side whole-word rule
+		// was applied above); keep what fits the start-side rule and does not overlap an
+		// earlier pick.
 		const matches: Match[] = [];
 		let lastEnd = 0;
-		for ( const m of found ) {
-			const { start, end } = m;
-			if ( start < lastEnd ) {
+		for ( let start = 0; start < length; start++ ) {
+			const end = bestEnd[ start ] as number;
+			if ( end === 0 || start < lastEnd ) {
 				continue;
 			}
 			if ( joins( cpAt( text, start ), cpBefore( text, start ) ) &&
 				!( proclitics && afterProclitic( text, start ) ) ) {
 				continue;
 			}
-			if ( joins( cpAt( text, lastSegmentStart( text, start, end ) ), cpAt( text, end ) ) ) {
-				continue;
-			}
-			matches.push( m );
+			const p = bestPattern[ start ] as number;
+			matches.push( {
+				start,
+				end,
+				conceptId: patternConcept[ p ] as string,
+				term: patternTerm[ p ] as string,
+			} );
 			lastEnd = end;
 		}
 		return matches;

@@ -53,6 +53,27 @@ describe( 'createMatcher: sources and robustness', () => {
 		expect( createMatcher( null as unknown as Parameters<typeof createMatcher>[ 0 ], 'en' ).match( 'x' ) ).toEqual( [] );
 	} );
 
+	it( 'picks the longest of terms nested in one another, without a candidate list per position', () => {
+		// `a`, `a a`, …, `a a a a a a a a a a`: every position ends ten candidates. An untrusted
+		// glossary with such terms once cost seconds and hundreds of MB on a long text node
+		// (every candidate was kept and sorted); only the best per start is kept now.
+		const terms: [ string, string ][] = Array.from( { length: 10 }, ( _, n ) => [
+			Array( n + 1 ).fill( 'a' ).join( ' ' ), `c${ n + 1 }`,
+		] );
+		const text = Array( 25 ).fill( 'a' ).join( ' ' );
+		const found = createMatcher( terms, 'en' ).match( text );
+		expect( found.map( ( m ) => m.conceptId ) ).toEqual( [ 'c10', 'c10', 'c5' ] );
+		expect( m.match( 'ab cd' ) ).toEqual( [
+			{ start: 0, end: 2, conceptId: 'short', term: 'ab' },
+		] );
+	} );
+
+	it( 'keeps the longest candidate that ends on a word boundary', () => {
+		// `ab c` ends inside the word `cd`; the shorter `ab` is the one that fits.
+		const m = createMatcher( [ [ 'ab', 'short' ], [ 'ab c', 'long' ] ], 'en' );
+		expect( m.match( 'ab cd' ) ).toEqual( [ { start: 0, end: 2, conceptId: 'short', term: 'ab' } ] );
+	} );
+
 	it( 'matches an empty text and a text without terms with no result', () => {
 		const m = createMatcher( [ [ 'leader', 'leader' ] ], 'en' );
 		expect( m.match( '' ) ).toEqual( [] );
