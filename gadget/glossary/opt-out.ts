@@ -11,6 +11,17 @@ export const OPT_OUT_KEY = 'ldwg-glossary-off';
 /** The user option of the default gadget (`gadget-` + gadget name). */
 export const GADGET_OPTION = 'gadget-ldwg-glossary';
 
+/**
+ * Whether the reader has preferences the API lets them save: a named account. Temporary
+ * accounts are registered but may not save options (ApiOptionsBase refuses `!isNamed()` with
+ * `notloggedin`), so they are treated like logged-out readers. `mw.user.isNamed` is missing
+ * before MediaWiki 1.40 (the local 1.39 wiki): there every registered user is named.
+ */
+export function hasPreferences(): boolean {
+	const user = mw.user as { isNamed?: () => boolean; isAnon(): boolean };
+	return typeof user.isNamed === 'function' ? user.isNamed() : !user.isAnon();
+}
+
 /** Whether the reader has switched highlighting off. */
 export function isHighlightingOff(): boolean {
 	if ( mw.storage.get( OPT_OUT_KEY ) === '1' ) {
@@ -27,34 +38,46 @@ export function isHighlightingOff(): boolean {
  */
 let optionSaves: Promise<void> = Promise.resolve();
 
-function saveGadgetOption( value: '0' | '1' ): Promise<void> {
-	optionSaves = optionSaves
+/** Saves the gadget preference; resolves to whether the wiki accepted it. */
+function saveGadgetOption( value: '0' | '1' ): Promise<boolean> {
+	const saved = optionSaves
 		.then( () => mw.loader.using( 'mediawiki.api' ) )
 		.then( () => new mw.Api().saveOption( GADGET_OPTION, value ) )
-		// A failed save keeps the local flag's effect for this browser; nothing to report.
-		.then( () => undefined, () => undefined );
-	return optionSaves;
-}
-
-/** Records the opt-out; for logged-in readers also as the gadget preference. */
-export function saveOptOut(): Promise<void> {
-	mw.storage.set( OPT_OUT_KEY, '1' );
-	if ( mw.user.isAnon() ) {
-		return Promise.resolve();
-	}
-	return saveGadgetOption( '0' );
+		.then( () => true, () => false );
+	optionSaves = saved.then( () => undefined );
+	return saved;
 }
 
 /**
- * Clears the opt-out (the "Highlight glossary terms" way back). For logged-in readers the gadget
- * preference saved by {@link saveOptOut} is switched back on too: otherwise the terms would come
- * back in this page view only, and the next page would not even load the gadget.
+ * Records the opt-out. For readers with preferences it becomes the gadget preference (this page
+ * view follows it at once); the local flag bridges the time until the save is done and is then
+ * removed, so that switching the gadget back on in Special:Preferences works in this browser
+ * too. If the save fails, the flag stays: highlighting stays off here.
+ */
+export function saveOptOut(): Promise<void> {
+	mw.storage.set( OPT_OUT_KEY, '1' );
+	if ( !hasPreferences() ) {
+		return Promise.resolve();
+	}
+	mw.user.options.set( GADGET_OPTION, '0' );
+	return saveGadgetOption( '0' ).then( ( ok ) => {
+		// Only if no "switch on" came in between (it removed the flag and saved 1 after us).
+		if ( ok && mw.user.options.get( GADGET_OPTION ) === '0' ) {
+			mw.storage.remove( OPT_OUT_KEY );
+		}
+	} );
+}
+
+/**
+ * Clears the opt-out (the "Highlight glossary terms" way back). For readers with preferences the
+ * gadget preference is switched back on too: otherwise the terms would come back in this page
+ * view only, and the next page would not even load the gadget.
  */
 export function clearOptOut(): Promise<void> {
 	mw.storage.remove( OPT_OUT_KEY );
-	if ( mw.user.isAnon() ) {
+	if ( !hasPreferences() ) {
 		return Promise.resolve();
 	}
 	mw.user.options.set( GADGET_OPTION, '1' );
-	return saveGadgetOption( '1' );
+	return saveGadgetOption( '1' ).then( () => undefined );
 }

@@ -7,6 +7,7 @@
  */
 import './popup.css';
 import { fetchRaw } from '../glossary/term-indexes.ts';
+import { hasPreferences } from '../glossary/opt-out.ts';
 import { loadWithTranslations } from '../core/translations.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
 import { createPopupController, type PopupController } from './controller.ts';
@@ -64,7 +65,7 @@ const api: PopupApi = {
 			} );
 			if ( announce ) {
 				// The notice names the place where the way back is.
-				mw.notify( msg( !mw.user.isAnon() ? 'ldwg-glossary-switched-off-preference' :
+				mw.notify( msg( hasPreferences() ? 'ldwg-glossary-switched-off-preference' :
 					place === 'tools' ? 'ldwg-glossary-switched-off-local' :
 						'ldwg-glossary-switched-off-local-page-end' ) );
 			}

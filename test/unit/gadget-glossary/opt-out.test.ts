@@ -15,7 +15,9 @@ interface FakeWiki {
 	anon: boolean;
 }
 
-function install( anon: boolean, option: unknown = '1' ): FakeWiki {
+function install(
+	anon: boolean, option: unknown = '1', extra: { named?: boolean; failSaves?: boolean } = {},
+): FakeWiki {
 	const wiki: FakeWiki = { storage: new Map(), options: new Map(), saved: [], anon };
 	wiki.options.set( GADGET_OPTION, option );
 	let delay = 20;
@@ -33,6 +35,7 @@ function install( anon: boolean, option: unknown = '1' ): FakeWiki {
 		},
 		user: {
 			isAnon: () => wiki.anon,
+			...( extra.named === undefined ? {} : { isNamed: () => extra.named } ),
 			options: {
 				get: ( key: string ) => wiki.options.get( key ),
 				set: ( key: string, value: unknown ) => {
@@ -45,8 +48,12 @@ function install( anon: boolean, option: unknown = '1' ): FakeWiki {
 			public saveOption( name: string, value: string | null ): Promise<void> {
 				// Each later request answers sooner: unchained saves would land in reverse order.
 				delay = Math.max( 0, delay - 10 );
-				return new Promise( ( resolve ) => {
+				return new Promise( ( resolve, reject ) => {
 					setTimeout( () => {
+						if ( extra.failSaves ) {
+							reject( new Error( 'notloggedin' ) );
+							return;
+						}
 						wiki.saved.push( [ name, value ] );
 						resolve();
 					}, delay );
@@ -93,6 +100,34 @@ describe( 'glossary opt-out', () => {
 		const on = clearOptOut();
 		await Promise.all( [ off, on ] );
 		expect( wiki.saved.map( ( [ , value ] ) => value ) ).toEqual( [ '0', '1' ] );
+	} );
+
+	it( 'lets the preference govern once saved, so Special:Preferences can switch it back on', async () => {
+		const wiki = install( false );
+		await saveOptOut();
+		expect( wiki.storage.has( OPT_OUT_KEY ) ).toBe( false );
+		// This page view follows the new preference at once.
+		expect( isHighlightingOff() ).toBe( true );
+		// Switched back on in Special:Preferences: the next page view has option 1 and no flag.
+		wiki.options.set( GADGET_OPTION, '1' );
+		expect( isHighlightingOff() ).toBe( false );
+	} );
+
+	it( 'keeps the local flag when the preference cannot be saved', async () => {
+		const wiki = install( false, '1', { failSaves: true } );
+		await saveOptOut();
+		expect( wiki.storage.get( OPT_OUT_KEY ) ).toBe( '1' );
+		expect( isHighlightingOff() ).toBe( true );
+	} );
+
+	it( 'treats temporary accounts like logged-out readers (they cannot save options)', async () => {
+		const wiki = install( false, '1', { named: false } );
+		await saveOptOut();
+		expect( wiki.saved ).toEqual( [] );
+		expect( wiki.storage.get( OPT_OUT_KEY ) ).toBe( '1' );
+		await clearOptOut();
+		expect( wiki.saved ).toEqual( [] );
+		expect( isHighlightingOff() ).toBe( false );
 	} );
 
 	it( 'reads a preference saved as off on the server (the gadget was switched off elsewhere)', () => {
