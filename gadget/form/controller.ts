@@ -55,7 +55,7 @@ import {
 } from './view.ts';
 import { msg } from './messages.ts';
 import { showAnonNotice } from './notice.ts';
-import { wikiHtmlFragment } from './wiki-html.ts';
+import { uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
 export interface ControllerDeps {
@@ -412,7 +412,8 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			view.preview.textContent = '';
 			// The wiki's HTML, rebuilt from an allowlist (wiki-html.ts), never assigned as HTML.
 			const content = el( 'div', { class: 'ldwg-form-preview-content' },
-				[ wikiHtmlFragment( html, document ) ] );
+				[ wikiHtmlFragment( html, document,
+					{ imageHosts: uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) ] );
 			view.preview.appendChild( el( 'h3', {}, [ msg( 'ldwg-form-preview-heading' ) ] ) );
 			view.preview.appendChild( content );
 			view.preview.hidden = false;

@@ -15,7 +15,7 @@
 import type { ApiTransport } from './save.ts';
 import { blockMessage, el } from './view.ts';
 import { msg } from './messages.ts';
-import { wikiHtmlFragment } from './wiki-html.ts';
+import { uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
 
 /** Class of the wrapper of each rendered message in the parse request's output. */
 const PART_CLASS = {
@@ -76,7 +76,8 @@ export function noticeWikitext( returnTo: string ): string {
  */
 function renderedPart( html: string, which: keyof typeof PART_CLASS ): Node | null {
 	// Through wiki-html.ts: the wiki's HTML is rebuilt from an allowlist, never set as HTML.
-	const fragment = wikiHtmlFragment( html, document );
+	const fragment = wikiHtmlFragment( html, document,
+		{ imageHosts: uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } );
 	const part = fragment.querySelector( `.${ PART_CLASS[ which ] }` );
 	if ( !part || !part.querySelector( 'a[href]' ) ) {
 		return null;

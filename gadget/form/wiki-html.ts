@@ -151,10 +151,41 @@ export function isSafeUrl( value: string ): boolean {
 	}
 }
 
+/** Options of {@link wikiHtmlFragment}. */
+export interface WikiHtmlOptions {
+	/**
+	 * Hosts images may load from besides the page's own (e.g. the wiki's upload host from
+	 * `wgUploadPath`). An image from anywhere else is dropped: loading it would tell a third
+	 * party that this reader is previewing (a tracking pixel), and the wiki's parser never
+	 * emits such images itself.
+	 */
+	imageHosts?: readonly string[];
+}
+
+/** What one conversion allows, worked out once. */
+interface Policy {
+	base: string;
+	imageHosts: ReadonlySet<string>;
+}
+
+/** Whether an image URL (already known to be http(s)) loads from an allowed host. */
+function isAllowedImage( value: string, policy: Policy ): boolean {
+	try {
+		return policy.imageHosts.has( new URL( value, policy.base ).host );
+	} catch {
+		return false;
+	}
+}
+
 /** The checked value of one attribute, or `null` to drop it. */
-function attributeValue( name: string, value: string ): string | null {
+function attributeValue(
+	element: string, name: string, value: string, policy: Policy,
+): string | null {
 	if ( URL_ATTRIBUTES.has( name ) ) {
-		return isSafeUrl( value ) ? value : null;
+		if ( !isSafeUrl( value ) ) {
+			return null;
+		}
+		return element === 'img' && !isAllowedImage( value, policy ) ? null : value;
 	}
 	if ( NUMBER_ATTRIBUTES.has( name ) ) {
 		return /^\d{1,6}$/.test( value.trim() ) ? value.trim() : null;
@@ -167,14 +198,16 @@ function attributeValue( name: string, value: string ): string | null {
 }
 
 /** Copies the allowed, checked attributes of `source` onto `target`. */
-function copyAttributes( source: Element, target: HTMLElement, allowed: readonly string[] ): void {
+function copyAttributes(
+	source: Element, target: HTMLElement, allowed: readonly string[], policy: Policy,
+): void {
 	for ( const attribute of Array.from( source.attributes ) ) {
 		// Attributes with a namespace (xlink:href, xml:lang…) are not HTML attributes: dropped.
 		const name = attribute.namespaceURI === null ? attribute.name.toLowerCase() : '';
 		if ( !GLOBAL_ATTRIBUTES.includes( name ) && !allowed.includes( name ) ) {
 			continue;
 		}
-		const value = attributeValue( name, attribute.value );
+		const value = attributeValue( target.localName, name, attribute.value, policy );
 		if ( value !== null ) {
 			target.setAttribute( name, value );
 		}
@@ -182,7 +215,7 @@ function copyAttributes( source: Element, target: HTMLElement, allowed: readonly
 }
 
 /** Appends to `parent` the safe copies of `source`'s children, recursively. */
-function copyChildren( source: Node, parent: Node, doc: Document ): void {
+function copyChildren( source: Node, parent: Node, doc: Document, policy: Policy ): void {
 	for ( const child of Array.from( source.childNodes ) ) {
 		if ( child.nodeType === Node.TEXT_NODE ) {
 			parent.appendChild( doc.createTextNode( ( child as Text ).data ) );
@@ -201,12 +234,12 @@ function copyChildren( source: Node, parent: Node, doc: Document ): void {
 			ELEMENT_ATTRIBUTES[ name ] : undefined;
 		if ( !allowed ) {
 			// Unknown but not dangerous (e.g. a custom tag): keep what it says, not what it is.
-			copyChildren( element, parent, doc );
+			copyChildren( element, parent, doc, policy );
 			continue;
 		}
 		const copy = doc.createElement( name );
-		copyAttributes( element, copy, allowed );
-		copyChildren( element, copy, doc );
+		copyAttributes( element, copy, allowed, policy );
+		copyChildren( element, copy, doc, policy );
 		parent.appendChild( copy );
 	}
 }
@@ -219,11 +252,42 @@ function copyChildren( source: Node, parent: Node, doc: Document ): void {
  *
  * @param html HTML from `action=parse` (or any other untrusted HTML).
  * @param doc The document the nodes are created in (the page's).
+ * @param options Extra hosts images may come from.
  * @return A fragment to append where the HTML should show.
  */
-export function wikiHtmlFragment( html: string, doc: Document ): DocumentFragment {
+export function wikiHtmlFragment(
+	html: string, doc: Document, options: WikiHtmlOptions = {},
+): DocumentFragment {
+	const base = doc.baseURI || CHECK_BASE;
+	const ownHost = ( () => {
+		try {
+			return new URL( base ).host;
+		} catch {
+			return '';
+		}
+	} )();
+	const policy: Policy = {
+		base,
+		imageHosts: new Set( [ ownHost, ...( options.imageHosts || [] ) ].filter( Boolean ) ),
+	};
 	const inert = new DOMParser().parseFromString( html, 'text/html' );
 	const fragment = doc.createDocumentFragment();
-	copyChildren( inert.body, fragment, doc );
+	copyChildren( inert.body, fragment, doc, policy );
 	return fragment;
+}
+
+/**
+ * The wiki's upload host, from `wgUploadPath` (e.g. `//upload.wikimedia.org/wikipedia/meta` on
+ * Meta; a path on the local wiki, whose host is the page's own), for
+ * {@link WikiHtmlOptions.imageHosts}.
+ */
+export function uploadHosts( uploadPath: unknown, pageUrl: string ): string[] {
+	if ( typeof uploadPath !== 'string' || !uploadPath ) {
+		return [];
+	}
+	try {
+		return [ new URL( uploadPath, pageUrl ).host ];
+	} catch {
+		return [];
+	}
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSafeUrl, wikiHtmlFragment } from '../../../gadget/form/wiki-html.ts';
+import { isSafeUrl, uploadHosts, wikiHtmlFragment, type WikiHtmlOptions } from '../../../gadget/form/wiki-html.ts';
 
 const here = path.dirname( fileURLToPath( import.meta.url ) );
 /**
@@ -49,9 +49,9 @@ const HOSTILE = [
 ].join( '' );
 
 /** Sanitises `html` and appends it to a fresh container in the page. */
-function render( html: string ): HTMLElement {
+function render( html: string, options: WikiHtmlOptions = {} ): HTMLElement {
 	const container = document.createElement( 'div' );
-	container.appendChild( wikiHtmlFragment( html, document ) );
+	container.appendChild( wikiHtmlFragment( html, document, options ) );
 	document.body.appendChild( container );
 	return container;
 }
@@ -125,9 +125,34 @@ describe( 'wikiHtmlFragment: ordinary wiki markup', () => {
 			'<td colspan="2" rowspan="1">cell</td></tr></tbody></table>' +
 			'<blockquote><p>q</p></blockquote><pre>pre  formatted</pre><hr>' +
 			'<img src="//upload.wikimedia.org/x.png" alt="An image" width="20" height="10"></div>';
-		const root = render( html );
+		// As on Meta: the upload host comes from wgUploadPath.
+		const root = render( html, { imageHosts: uploadHosts( '//upload.wikimedia.org/wikipedia/meta', 'https://meta.wikimedia.org/wiki/X' ) } );
 		// The same markup, re-created element by element.
 		expect( root.innerHTML ).toBe( html );
+	} );
+
+	it( 'keeps images only from the page\'s own host and the wiki\'s upload host', () => {
+		const own = new URL( document.baseURI ).host;
+		const root = render(
+			'<img src="/images/a.png" alt="relative">' +
+			`<img src="//${ own }/b.png" alt="own">` +
+			'<img src="https://upload.example/c.png" alt="upload">' +
+			'<img src="//tracker.example/pixel.gif" alt="pixel">' +
+			'<img src="https://tracker.example/p.gif" alt="pixel2">' +
+			'<a href="https://elsewhere.example/">a link elsewhere is fine</a>',
+			{ imageHosts: [ 'upload.example' ] },
+		);
+		expect( Array.from( root.querySelectorAll( 'img' ) ).map( ( img ) => [ img.alt, img.hasAttribute( 'src' ) ] ) )
+			.toEqual( [ [ 'relative', true ], [ 'own', true ], [ 'upload', true ], [ 'pixel', false ], [ 'pixel2', false ] ] );
+		expect( root.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe( 'https://elsewhere.example/' );
+	} );
+
+	it( 'reads the upload host from wgUploadPath', () => {
+		expect( uploadHosts( '//upload.wikimedia.org/wikipedia/meta', 'https://meta.wikimedia.org/w/index.php' ) )
+			.toEqual( [ 'upload.wikimedia.org' ] );
+		expect( uploadHosts( '/images', 'http://127.0.0.1:8080/index.php' ) ).toEqual( [ '127.0.0.1:8080' ] );
+		expect( uploadHosts( undefined, 'http://127.0.0.1:8080/' ) ).toEqual( [] );
+		expect( uploadHosts( 'http://[bad', 'http://127.0.0.1:8080/' ) ).toEqual( [] );
 	} );
 
 	it( 'keeps entities and markup-looking text as text', () => {
