@@ -11,13 +11,11 @@
  * Elements whose text is never marked: links (a popup inside a link would fight the link),
  * headings, code and preformatted text, maths, form fields and embedded or scripted content.
  */
-const EXCLUDED_TAGS = new Set( [
-	'A', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-	'CODE', 'PRE', 'KBD', 'SAMP', 'TT', 'VAR', 'MATH',
-	'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE',
-	'FORM', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'LABEL',
-	'SVG', 'svg', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG',
-] );
+const EXCLUDED_TAGS = new RegExp( '^(?:A|H[1-6]|CODE|PRE|KBD|SAMP|TT|VAR|MATH|SCRIPT|STYLE|NOSCRIPT|' +
+	'TEMPLATE|FORM|TEXTAREA|INPUT|SELECT|OPTION|BUTTON|LABEL|SVG|svg|IFRAME|OBJECT|CANVAS|VIDEO|' +
+	'AUDIO|DIALOG)$' );
+/** A heading element (its tag name, upper-case in HTML documents). */
+const HEADING_TAG = /^H[1-6]$/;
 
 /**
  * Classes that exclude an element (matched as one class among several): the editors' opt-out
@@ -32,7 +30,7 @@ export const TERM_CLASS = 'ldwg-term';
 
 /** Whether term marking skips `element` and everything inside it. */
 export function isExcludedElement( element: Element ): boolean {
-	if ( EXCLUDED_TAGS.has( element.tagName ) ) {
+	if ( EXCLUDED_TAGS.test( element.tagName ) ) {
 		return true;
 	}
 	const cls = element.getAttribute( 'class' );
@@ -62,9 +60,7 @@ export function isInsideExcluded( element: Element, stop: Element | null ): bool
  * to explains its own terms.
  */
 export function isSectionStart( element: Element ): boolean {
-	const tag = element.tagName;
-	if ( /^H[1-6]$/.test( tag ) ) {
-		return true;
-	}
-	return element.classList.contains( 'mw-heading' ) || element.classList.contains( 'ldwg-section' );
+	const list = element.classList;
+	return HEADING_TAG.test( element.tagName ) || list.contains( 'mw-heading' ) ||
+		list.contains( 'ldwg-section' );
 }
