@@ -35,15 +35,14 @@ function main(): void {
 		return;
 	}
 	const pageLanguage = mw.config.get( 'wgPageContentLanguage' ).toLowerCase();
-	const content = scope.kind === 'content' ? scope : null;
 	const marked: Element[] = [];
 	const context: PopupContext = {
 		settings,
 		config,
 		viewedTitle: mw.config.get( 'wgPageName' ).replace( /_/g, ' ' ),
-		sourceTitle: content ? content.sourceTitle : '',
-		translationLanguage: content ? content.translationLanguage : null,
-		draftId: content ? content.draftId : null,
+		sourceTitle: scope.sourceTitle,
+		translationLanguage: scope.translationLanguage,
+		draftId: scope.draftId,
 		pageLanguage,
 		userLanguage: mw.config.get( 'wgUserLanguage' ),
 		switchOff(): void {
@@ -79,7 +78,7 @@ function main(): void {
 			marked.push( root );
 		}
 		// Translators are logged in on Meta; readers of a translation get no panel.
-		if ( content && content.translationLanguage && !panelShown && !mw.user.isAnon() ) {
+		if ( scope.translationLanguage && !panelShown && !mw.user.isAnon() ) {
 			panelShown = true;
 			loadPopup().then( ( api ) => api.showTranslatorPanel( root, context ) );
 		}

@@ -41,38 +41,23 @@ export function pageScope( facts: PageFacts, settings: GlossarySettings ): PageS
 		return { kind: 'none' };
 	}
 	const title = facts.pageName.replace( /_/g, ' ' );
-	const direct = settings.draftTitles.indexOf( title );
-	if ( direct !== -1 ) {
-		return {
-			kind: 'content',
-			sourceTitle: title,
-			translationLanguage: null,
-			draftId: settings.draftIds[ direct ] || null,
-		};
-	}
+	const titles = settings.draftTitles;
+	const direct = titles.indexOf( title );
 	const sub = LANGUAGE_SUBPAGE.exec( title );
-	if ( sub ) {
-		const index = settings.draftTitles.indexOf( sub[ 1 ] as string );
-		// Only a subpage whose content language is its suffix is a translation (`Draft/fr` in
-		// French); other subpages of a draft (`Draft/archive`) are not.
-		if ( index !== -1 && sub[ 2 ] === facts.contentLanguage.toLowerCase() ) {
-			return {
-				kind: 'content',
-				sourceTitle: sub[ 1 ] as string,
-				translationLanguage: sub[ 2 ] as string,
-				draftId: settings.draftIds[ index ] || null,
-			};
-		}
-	}
+	// Only a subpage whose content language is its suffix is a translation (`Draft/fr` in
+	// French); other subpages of a draft (`Draft/archive`) are not. A draft's own title wins.
+	const translated = direct === -1 && sub && sub[ 2 ] === facts.contentLanguage.toLowerCase() ?
+		sub : null;
+	const index = translated ? titles.indexOf( translated[ 1 ] as string ) : direct;
 	const categories = facts.categories.map( ( c ) => c.replace( /_/g, ' ' ) );
-	if ( settings.categories.some( ( c ) => categories.includes( c ) ) ) {
-		const translated = sub && sub[ 2 ] === facts.contentLanguage.toLowerCase();
-		return {
-			kind: 'content',
-			sourceTitle: translated ? sub[ 1 ] as string : title,
-			translationLanguage: translated ? sub[ 2 ] as string : null,
-			draftId: null,
-		};
+	if ( index === -1 && !settings.categories.some( ( c ) => categories.includes( c ) ) ) {
+		return { kind: 'none' };
 	}
-	return { kind: 'none' };
+	return {
+		kind: 'content',
+		sourceTitle: translated ? translated[ 1 ] as string : title,
+		translationLanguage: translated ? translated[ 2 ] as string : null,
+		// A page in a configured category belongs to no draft.
+		draftId: index === -1 ? null : settings.draftIds[ index ] || null,
+	};
 }
