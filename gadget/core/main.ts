@@ -66,14 +66,10 @@ function contentDir(): 'ltr' | 'rtl' {
 /** Loads the form module and resolves with the API it publishes on {@link FORM_API_HOOK}. */
 function loadForm(): Promise<FormApi> {
 	const loading = Promise.resolve( mw.loader.using( FORM_MODULE ) );
+	// The form fires the hook once when it loads; mw.hook replays it to late listeners, and a
+	// listener left from an earlier click only resolves its own, settled promise again.
 	return loading.then( () => new Promise<FormApi>( ( resolve ) => {
-		// The form fires the hook once when it loads; mw.hook replays it to late listeners.
-		const hook = mw.hook( FORM_API_HOOK );
-		const listener = ( api: FormApi ): void => {
-			hook.remove( listener );
-			resolve( api );
-		};
-		hook.add( listener );
+		mw.hook( FORM_API_HOOK ).add( resolve );
 	} ) );
 }
 
