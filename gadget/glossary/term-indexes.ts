@@ -16,11 +16,12 @@ export const CACHE_SECONDS = 3600;
 
 /** URL of a JSON page's raw text that browsers and the wiki's caches may keep. */
 export function rawJsonUrl( title: string ): string {
+	const seconds = String( CACHE_SECONDS );
 	return mw.util.getUrl( title, {
 		action: 'raw',
 		ctype: 'application/json',
-		maxage: String( CACHE_SECONDS ),
-		smaxage: String( CACHE_SECONDS ),
+		maxage: seconds,
+		smaxage: seconds,
 	} );
 }
 
@@ -31,14 +32,16 @@ export const fetchRaw: RawLoader = ( title ) => window.fetch( rawJsonUrl( title 
 	.catch( () => null );
 
 /**
- * Reads a term index's JSON text; `null` when it is not one. Only the outer shape is checked:
+ * Reads a term index's JSON text; `null` when it is not one (or there is no text). Only the
+ * outer shape is checked:
  * the matcher skips malformed pairs itself and never throws, and the full validator would
  * triple the size of the module every reader loads.
  */
-export function readTermIndex( text: string ): GlossaryTermIndex | null {
+export function readTermIndex( text: string | null ): GlossaryTermIndex | null {
 	let data: unknown;
 	try {
-		data = JSON.parse( text );
+		// `null` (a missing page) reads as the JSON text "null": no index.
+		data = JSON.parse( String( text ) );
 	} catch {
 		return null;
 	}
@@ -61,12 +64,7 @@ export function termIndexLoader(
 	const page = ( language: string ): Promise<GlossaryTermIndex | null> => {
 		let promise = pages.get( language );
 		if ( !promise ) {
-			promise = load( `${ prefix }${ language }.json` ).then( ( text ) => {
-				if ( text === null ) {
-					return null;
-				}
-				return readTermIndex( text );
-			} );
+			promise = load( `${ prefix }${ language }.json` ).then( readTermIndex );
 			pages.set( language, promise );
 		}
 		return promise;
