@@ -20,7 +20,7 @@ export function loadPopup( also: string[] = [] ): Promise<PopupApi> {
 		popupApi = new Promise<PopupApi>( ( resolve, reject ) => {
 			mw.loader.using( [ POPUP_MODULE, ...also ] ).then( () => {
 				// The popup fires the hook once on load; mw.hook replays it to late listeners.
-				mw.hook( POPUP_API_HOOK ).add( ( api: PopupApi ) => resolve( api ) );
+				mw.hook( POPUP_API_HOOK ).add( resolve );
 			}, reject );
 		} );
 		// A failed load may be a network blip: allow a later term to try again.
