@@ -25,7 +25,8 @@ function isRecord( value: unknown ): value is Record<string, unknown> {
 }
 
 function isCount( value: unknown ): value is number {
-	return typeof value === 'number' && Number.isInteger( value ) && value >= 0;
+	// Number.isInteger is false for anything that is not a number.
+	return Number.isInteger( value ) && ( value as number ) >= 0;
 }
 
 function readSection( value: unknown ): SectionCounts | null {
