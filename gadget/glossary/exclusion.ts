@@ -30,15 +30,10 @@ export const TERM_CLASS = 'ldwg-term';
 
 /** Whether term marking skips `element` and everything inside it. */
 export function isExcludedElement( element: Element ): boolean {
-	if ( EXCLUDED_TAGS.test( element.tagName ) ) {
-		return true;
-	}
-	const cls = element.getAttribute( 'class' );
-	if ( cls !== null && EXCLUDED_CLASS.test( cls ) ) {
-		return true;
-	}
 	// Editable regions belong to whoever edits them; changing their DOM would corrupt the edit.
-	return element.hasAttribute( 'contenteditable' );
+	return EXCLUDED_TAGS.test( element.tagName ) ||
+		EXCLUDED_CLASS.test( element.getAttribute( 'class' ) || '' ) ||
+		element.hasAttribute( 'contenteditable' );
 }
 
 /**

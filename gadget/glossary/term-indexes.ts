@@ -45,8 +45,9 @@ export function readTermIndex( text: string | null ): GlossaryTermIndex | null {
 	} catch {
 		return null;
 	}
+	// A JSON primitive has no `version`: only an object can pass.
 	const index = data as Partial<GlossaryTermIndex> | null;
-	return index && typeof index === 'object' && index.version === 1 &&
+	return index && index.version === 1 &&
 		typeof index.language === 'string' && Array.isArray( index.terms ) ?
 		index as GlossaryTermIndex : null;
 }

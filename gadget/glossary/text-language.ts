@@ -12,7 +12,7 @@
  */
 export function textLanguage( element: Element, fallback: string ): string {
 	const owner = element.closest( '[lang]' );
-	const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).trim() : '';
+	const lang = ( owner && owner.getAttribute( 'lang' ) || '' ).trim();
 	return lang ? lang.toLowerCase().replace( /_/g, '-' ) : fallback;
 }
 
@@ -25,8 +25,7 @@ export function languagesIn( root: Element, fallback: string, limit = 6 ): strin
 	const found = [ textLanguage( root, fallback ) ];
 	const tagged = root.querySelectorAll( '[lang]' );
 	for ( let i = 0; i < tagged.length && found.length < limit; i++ ) {
-		const el = tagged[ i ];
-		const lang = el ? textLanguage( el, fallback ) : fallback;
+		const lang = textLanguage( tagged[ i ] as Element, fallback );
 		if ( !found.includes( lang ) ) {
 			found.push( lang );
 		}
