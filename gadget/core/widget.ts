@@ -60,9 +60,8 @@ function make<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
 	const el = document.createElement( tag );
 	el.className = className;
-	if ( text !== undefined ) {
-		el.textContent = text;
-	}
+	// A new element has no text: setting an empty one changes nothing.
+	el.textContent = text || '';
 	return el;
 }
 
