@@ -7,7 +7,6 @@
  */
 import './glossary.css';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
-import type { GlossaryTermIndex } from '../../shared/contracts/glossary.ts';
 import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
 import { isHighlightingOff, saveOptOut, clearOptOut } from './opt-out.ts';
@@ -60,15 +59,13 @@ function main(): void {
 	let panelShown = false;
 
 	const markRoot = async ( root: HTMLElement ): Promise<void> => {
-		const languages = languagesIn( root, pageLanguage );
-		const indexes = await Promise.all( languages.map( indexFor ) );
 		const matchers = new Map<string, TextMatcher>();
-		languages.forEach( ( language, i ) => {
-			const index: GlossaryTermIndex | null | undefined = indexes[ i ];
+		await Promise.all( languagesIn( root, pageLanguage ).map( async ( language ) => {
+			const index = await indexFor( language );
 			if ( index && index.terms.length ) {
 				matchers.set( language, createMatcher( index, language ) );
 			}
-		} );
+		} ) );
 		if ( matchers.size ) {
 			await markTerms( root, {
 				matcherFor: ( language ) => matchers.get( language ) || null,
