@@ -20,29 +20,14 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
 import type { NewPageOptions, Skin, WikiPage } from '../helpers/browser.ts';
-import { apiClient } from '../helpers/wiki.ts';
+import { expectSeededGlossary, TERMS_PREFIX, trackGlossaryRequests } from '../helpers/glossary.ts';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
-const GLOSSARY_JSON = 'User:LDWG-bot/glossary.json';
-const TERMS_PREFIX = 'User:LDWG-bot/glossary-terms/';
-const LANGUAGES = [ 'en', 'fr', 'es', 'ar' ];
 const SWITCH_ON = 'Highlight glossary terms';
 /** Upper bound of Tab presses from the top of the page to the way back. */
 const MAX_TABS = 400;
 
 let browser: Browser;
-
-/** Requests for glossary data (term indexes, compiled glossary). */
-function trackGlossaryRequests( wiki: WikiPage ): string[] {
-	const seen: string[] = [];
-	wiki.page.on( 'request', ( request ) => {
-		const url = decodeURIComponent( request.url() );
-		if ( /glossary/i.test( url ) && /action=raw/.test( url ) ) {
-			seen.push( url );
-		}
-	} );
-	return seen;
-}
 
 /**
  * The page without Minerva's "More" menu of page actions (`<li id="page-actions-overflow">`,
@@ -152,11 +137,7 @@ const CASES: SkinCase[] = [ {
 
 beforeAll( async () => {
 	browser = await launchBrowser();
-	// The seed publishes what the bot will: the glossary compiled from wiki-content/glossary/
-	// (bot/deploy/seed.ts, publishGlossaryStandIn). Fail here, clearly, if it did not.
-	const admin = await apiClient( 'admin' );
-	const seeded = await admin.read( [ GLOSSARY_JSON, ...LANGUAGES.map( ( l ) => `${ TERMS_PREFIX }${ l }.json` ) ] );
-	expect( seeded.filter( ( page ) => page.missing ).map( ( page ) => page.title ) ).toEqual( [] );
+	await expectSeededGlossary();
 }, 300000 );
 
 afterAll( async () => {

@@ -16,29 +16,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
 import type { WikiPage, NewPageOptions } from '../helpers/browser.ts';
-import { apiClient, testWiki } from '../helpers/wiki.ts';
+import { expectSeededGlossary, TERMS_PREFIX, trackGlossaryRequests } from '../helpers/glossary.ts';
+import { testWiki } from '../helpers/wiki.ts';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
 const OTHER_PAGE = 'Leadership Development Working Group';
-const GLOSSARY_JSON = 'User:LDWG-bot/glossary.json';
-const TERMS_PREFIX = 'User:LDWG-bot/glossary-terms/';
-const LANGUAGES = [ 'en', 'fr', 'es', 'ar' ];
 const root = path.resolve( __dirname, '../..' );
 const editorFixture = readFileSync( path.join( root, 'test/fixtures/translate-editor.html' ), 'utf8' );
 
 let browser: Browser;
-
-/** Requests for glossary JSON pages. */
-function trackGlossaryRequests( wiki: WikiPage ): string[] {
-	const seen: string[] = [];
-	wiki.page.on( 'request', ( request ) => {
-		const url = decodeURIComponent( request.url() );
-		if ( /glossary/i.test( url ) && /action=raw/.test( url ) ) {
-			seen.push( url );
-		}
-	} );
-	return seen;
-}
 
 /** Opens a page and waits until marking has finished (the glossary module is ready and idle). */
 async function openMarked( options: NewPageOptions, title: string ): Promise<WikiPage> {
@@ -52,11 +38,7 @@ async function openMarked( options: NewPageOptions, title: string ): Promise<Wik
 
 beforeAll( async () => {
 	browser = await launchBrowser();
-	// The seed publishes what the bot will: the glossary compiled from wiki-content/glossary/
-	// (bot/deploy/seed.ts, publishGlossaryStandIn). Fail here, clearly, if it did not.
-	const admin = await apiClient( 'admin' );
-	const seeded = await admin.read( [ GLOSSARY_JSON, ...LANGUAGES.map( ( l ) => `${ TERMS_PREFIX }${ l }.json` ) ] );
-	expect( seeded.filter( ( page ) => page.missing ).map( ( page ) => page.title ) ).toEqual( [] );
+	await expectSeededGlossary();
 }, 300000 );
 
 afterAll( async () => {
