@@ -323,14 +323,22 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		asciiUnits[ c ] = fold( String.fromCharCode( c ) ).charCodeAt( 0 );
 	}
 
+	// Per start offset, the longest candidate ending where the whole-word rule allows it (0: none;
+	// an end is always after its start) and its pattern. Candidates are not kept in a list: terms
+	// nested in one another (`a`, `a a`, `a a a`, …) give one candidate per term at each
+	// position, which on a long text node would mean millions of objects. The two tables are
+	// kept between calls (grown when a longer text comes) and only the starts a call touched are
+	// cleared, so a text node costs no allocation and no pass over its whole length.
+	let bestEnd = new Int32Array( 256 );
+	let bestPattern = new Int32Array( 256 );
+
 	const run = ( text: string ): Match[] => {
 		const length = text.length;
-		// Per start offset, the longest candidate ending where the whole-word rule allows it
-		// (0: none; an end is always after its start) and its pattern. Candidates are not kept
-		// in a list: terms nested in one another (`a`, `a a`, `a a a`, …) give one candidate per
-		// term at each position, which on a long text node would mean millions of objects.
-		const bestEnd = new Int32Array( length + 1 );
-		const bestPattern = new Int32Array( length + 1 );
+		if ( bestEnd.length <= length ) {
+			bestEnd = new Int32Array( length + 1 );
+			bestPattern = new Int32Array( length + 1 );
+		}
+		const starts: number[] = [];
 		let state = 0;
 		let k = 0;
 		let i = 0;
@@ -364,8 +372,12 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 				const start = ring[ at < 0 ? at + ringSize : at ] as number;
 				// Ends arrive in increasing order, so a later candidate for a start is longer; at
 				// one end the first pattern found for a start is kept.
-				if ( start >= 0 && i > ( bestEnd[ start ] as number ) &&
+				const best = start >= 0 ? bestEnd[ start ] as number : i;
+				if ( i > best &&
 					!joins( cpAt( text, lastSegmentStart( text, start, i ) ), cpAt( text, i ) ) ) {
+					if ( best === 0 ) {
+						starts.push( start );
+					}
 					bestEnd[ start ] = i;
 					bestPattern[ start ] = p;
 				}
@@ -394,10 +406,15 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 		// was applied above); keep what fits the start-side rule and does not overlap an
 		// earlier pick.
 		const matches: Match[] = [];
+		if ( !starts.length ) {
+			return matches;
+		}
+		starts.sort( ( a, b ) => a - b );
 		let lastEnd = 0;
-		for ( let start = 0; start < length; start++ ) {
+		for ( const start of starts ) {
 			const end = bestEnd[ start ] as number;
-			if ( end === 0 || start < lastEnd ) {
+			bestEnd[ start ] = 0;
+			if ( start < lastEnd ) {
 				continue;
 			}
 			if ( joins( cpAt( text, start ), cpBefore( text, start ) ) &&
@@ -426,7 +443,9 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 			try {
 				return run( text );
 			} catch {
-				// A matcher bug must never break the page it marks.
+				// A matcher bug must never break the page it marks, nor leave the tables dirty
+				// for the next text.
+				bestEnd.fill( 0 );
 				return [];
 			}
 		},

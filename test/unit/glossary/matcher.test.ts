@@ -101,6 +101,19 @@ function check( text: string, terms: [ string, string ][], language: string ): M
 }
 
 describe( 'createMatcher: properties', () => {
+	it( 'gives one matcher used for many texts the same results as a fresh matcher for each', () => {
+		// The matcher keeps its candidate tables between calls; nothing may leak from one text
+		// into the next, whatever their lengths.
+		const texts = fc.array( textArb, { minLength: 2, maxLength: 6 } );
+		fc.assert( fc.property( texts, glossaryArb, languageArb, ( list, terms, language ) => {
+			const reused = createMatcher( terms, language );
+			for ( const text of list ) {
+				const fresh = createMatcher( terms, language );
+				expect( reused.match( text ) ).toEqual( fresh.match( text ) );
+			}
+		} ), { numRuns: 300 } );
+	} );
+
 	it( 'matches are ordered, non-overlapping and within bounds (marking cannot change the text)', () => {
 		fc.assert( fc.property( textArb, glossaryArb, languageArb, ( text, terms, language ) => {
 			let last = 0;
