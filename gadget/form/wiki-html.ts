@@ -20,6 +20,10 @@
  * - other unknown elements are unwrapped: their text stays, the element goes;
  * - every `on…` handler and `style` (inline CSS can cover the page to mislead the reader or
  *   fetch tracking URLs; the few styles the entry template relies on are in `form.css`);
+ * - elements the saved page would not show, with their content: inline `display: none` (which
+ *   MediaWiki's Sanitizer keeps, so a template or a reader's markup can hide text on the talk
+ *   page) and the `hidden` attribute. Dropping the style alone would show that text in the
+ *   preview, which is meant to look as the entry will;
  * - `id` and `name` (preview markup must not clobber the page's own ids, which the gadgets
  *   look up with `getElementById`), `data-…`, `role`, `aria-…` (their ids point nowhere here);
  * - `href` and `src` unless they are http(s), protocol-relative, relative or fragment URLs
@@ -214,6 +218,21 @@ function copyAttributes(
 	}
 }
 
+/**
+ * Whether the saved page would hide `element` by itself: the `hidden` attribute, or an inline
+ * style whose `display` is `none`. The style is read by the inert document's own CSS parser
+ * (the one that decides on the talk page), so comments, case, `!important` and escapes in the
+ * declaration are understood as the browser understands them; a stylesheet's rules are not
+ * seen, as they are not part of the preview.
+ */
+function isHidden( element: Element ): boolean {
+	if ( element.hasAttribute( 'hidden' ) ) {
+		return true;
+	}
+	const style = ( element as Partial<ElementCSSInlineStyle> ).style;
+	return !!style && style.getPropertyValue( 'display' ).trim().toLowerCase() === 'none';
+}
+
 /** Appends to `parent` the safe copies of `source`'s children, recursively. */
 function copyChildren( source: Node, parent: Node, doc: Document, policy: Policy ): void {
 	for ( const child of Array.from( source.childNodes ) ) {
@@ -228,6 +247,9 @@ function copyChildren( source: Node, parent: Node, doc: Document, policy: Policy
 		const element = child as Element;
 		const name = element.localName.toLowerCase();
 		if ( element.namespaceURI !== HTML_NS || DROPPED_WITH_CONTENT.has( name ) ) {
+			continue;
+		}
+		if ( isHidden( element ) ) {
 			continue;
 		}
 		const allowed = Object.prototype.hasOwnProperty.call( ELEMENT_ATTRIBUTES, name ) ?

@@ -193,6 +193,14 @@ describe( 'wikiHtmlFragment: what is removed', () => {
 			'<div>a</div>' ],
 		[ 'link targets', '<a href="/a" target="_blank">a</a>', '<a href="/a">a</a>' ],
 		[ 'bad dir and sizes', '<td dir="evil" colspan="2x">a</td>', 'a' ],
+		// What the talk page would not show, the preview must not show either.
+		[ 'content hidden by an inline style', '<p>a<span style="display:none">secret</span>b</p>' +
+			'<div style="color: red; display: None !important">hidden</div>' +
+			'<div style="display:/* c */none">c</div><p style="display: block">s</p>',
+		'<p>ab</p><p>s</p>' ],
+		[ 'content with the hidden attribute', '<p>a<span hidden>h</span>b</p><div hidden="">d</div>',
+			'<p>ab</p>' ],
+		[ 'hidden content inside unknown elements', '<x-y><b style="display:none">h</b>t</x-y>', 't' ],
 	] )( 'removes %s', ( _name, html, expected ) => {
 		expect( render( html ).innerHTML ).toBe( expected );
 	} );
