@@ -113,8 +113,8 @@ export type {
 	ConceptStatus,
 	EntryStatus,
 } from './contracts/glossary.ts';
-export { createMatcher } from './glossary/matcher.ts';
-export type { Match, Matcher, MatcherSource } from './glossary/matcher.ts';
+export { createMatcher, createTermMatcher } from './glossary/matcher.ts';
+export type { Match, Matcher, MatcherSource, TermSource } from './glossary/matcher.ts';
 export { buildTermIndex, isUsableEntry } from './glossary/term-index.ts';
 export type { TermIndexOptions } from './glossary/term-index.ts';
 export { languageFallbacks, foldText } from './glossary/language.ts';

@@ -49,21 +49,18 @@ export interface Matcher {
 	match( text: string ): Match[];
 }
 
-/** Where terms come from: a whole glossary, a term index, or plain `[ term, concept id ]` pairs. */
-export type MatcherSource =
-	CompiledGlossary | GlossaryTermIndex | readonly ( readonly [ string, string ] )[];
+/** Terms ready for matching: a term index, or plain `[ term, concept id ]` pairs. */
+export type TermSource = GlossaryTermIndex | readonly ( readonly [ string, string ] )[];
 
-function termPairs( source: MatcherSource, language: string ): readonly ( readonly unknown[] )[] {
+/** Where terms come from: a whole glossary, a term index, or plain `[ term, concept id ]` pairs. */
+export type MatcherSource = CompiledGlossary | TermSource;
+
+function termPairs( source: TermSource ): readonly ( readonly unknown[] )[] {
 	if ( Array.isArray( source ) ) {
 		return source;
 	}
-	if ( typeof source !== 'object' || source === null ) {
-		return [];
-	}
-	if ( 'concepts' in source && Array.isArray( source.concepts ) ) {
-		return buildTermIndex( source, language ).terms;
-	}
-	if ( 'terms' in source && Array.isArray( source.terms ) ) {
+	if ( typeof source === 'object' && source !== null && 'terms' in source &&
+		Array.isArray( source.terms ) ) {
 		return source.terms;
 	}
 	return [];
@@ -155,7 +152,26 @@ function augment(
 
 /**
  * Builds a matcher for `language` from a glossary (its term index for that language and the
- * language's fallback chain is built first), a term index or `[ term, concept id ]` pairs.
+ * language's fallback chain is built first, with {@link buildTermIndex}), a term index or
+ * `[ term, concept id ]` pairs. Rules: see {@link createTermMatcher}. Never throws.
+ */
+export function createMatcher( source: MatcherSource, language: string ): Matcher {
+	let terms: TermSource = [];
+	try {
+		terms = typeof source === 'object' && source !== null && 'concepts' in source &&
+			Array.isArray( source.concepts ) ?
+			buildTermIndex( source, normalizeLanguage( typeof language === 'string' ? language : 'en' ) ) :
+			source as TermSource;
+	} catch {
+		terms = [];
+	}
+	return createTermMatcher( terms, language );
+}
+
+/**
+ * Builds a matcher for `language` from a term index or `[ term, concept id ]` pairs: what
+ * {@link createMatcher} does without the glossary branch, so that code which only ever has term
+ * indexes (the glossary gadget on every page view) does not carry the term index builder.
  *
  * Rules: the leftmost, then longest occurrence wins and occurrences never overlap; terms match
  * whole words in scripts with spaces (a term edge that is a letter, mark or number must not touch
@@ -165,7 +181,7 @@ function augment(
  * matches any single white-space character; terms are plain text (`C++`, `(co-)lead`). Invalid
  * entries in the source are skipped; the first concept listed for a term wins. Never throws.
  */
-export function createMatcher( source: MatcherSource, language: string ): Matcher {
+export function createTermMatcher( source: TermSource, language: string ): Matcher {
 	const lang = normalizeLanguage( typeof language === 'string' ? language : 'en' );
 	const fold = createFolder( lang );
 	const proclitics = ARABIC.test( lang );
@@ -197,7 +213,7 @@ export function createMatcher( source: MatcherSource, language: string ): Matche
 
 	let pairs: readonly ( readonly unknown[] )[] = [];
 	try {
-		pairs = termPairs( source, lang );
+		pairs = termPairs( source );
 	} catch {
 		pairs = [];
 	}

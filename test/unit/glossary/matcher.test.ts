@@ -6,7 +6,9 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createMatcher, type Match } from '../../../shared/glossary/matcher.ts';
+import { createMatcher, createTermMatcher, type Match } from '../../../shared/glossary/matcher.ts';
+import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
+import type { CompiledGlossary } from '../../../shared/contracts/glossary.ts';
 import { foldText, isWordChar } from '../../../shared/glossary/language.ts';
 
 interface MatcherCase {
@@ -42,6 +44,27 @@ describe( 'createMatcher: sources and robustness', () => {
 		const m = createMatcher( { version: 1, language: 'fr', terms: [ [ 'Mentorat', 'mentorship' ] ] }, 'fr' );
 		expect( m.match( 'le mentorat' ).map( ( x ) => x.conceptId ) ).toEqual( [ 'mentorship' ] );
 		expect( m.size ).toBe( 1 );
+	} );
+
+	it( 'matches a glossary as its term index in that language (with fallbacks)', () => {
+		const glossary: CompiledGlossary = {
+			version: 1, generated: '2026-01-01T00:00:00Z', sourceLanguage: 'en', languages: [ 'en', 'pt' ],
+			concepts: [
+				{ id: 'mentorship', type: 'skill', status: 'agreed', related: [], entries: {
+					en: { term: 'mentorship', aliases: [ 'mentoring' ], definition: 'd' },
+					pt: { term: 'mentoria', aliases: [], definition: 'd' },
+				} },
+				{ id: 'task-force', type: 'other', status: 'agreed', related: [], entries: {
+					en: { term: 'task force', aliases: [], definition: 'd' },
+				} },
+			],
+		};
+		const text = 'A mentoria da task force, mentoring e Mentorship.';
+		const fromGlossary = createMatcher( glossary, 'pt-BR' ).match( text );
+		expect( fromGlossary.map( ( m ) => m.conceptId ) ).toEqual( [ 'mentorship', 'task-force' ] );
+		expect( createTermMatcher( buildTermIndex( glossary, 'pt-br' ), 'pt-BR' ).match( text ) )
+			.toEqual( fromGlossary );
+		expect( createTermMatcher( glossary as unknown as [ string, string ][], 'en' ).size ).toBe( 0 );
 	} );
 
 	it( 'skips malformed entries of an untrusted index and never throws', () => {
