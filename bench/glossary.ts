@@ -7,7 +7,8 @@
  * 500 concepts in 4 languages (term plus alias each). The same modules the gadget ships
  * (gadget/glossary/mark.ts, shared/glossary/matcher.ts) are bundled with esbuild into the page.
  *
- * Figures (median of RUNS runs after WARMUP warm-up runs, each on a fresh copy of the content):
+ * Figures (median of RUNS runs after WARMUP warm-up runs, each on a fresh copy of the content;
+ * two figures whose ratio is taken are measured in turn, run by run):
  * - `glossary.mark_ms`: marking the page (matcher already built), wall time including the yields
  *   between chunks;
  * - `glossary.baseline_ms`: a synchronous walk applying the same exclusion rules that reads every
@@ -433,13 +434,19 @@ export const bench: BenchModule = {
 			context.log( `glossary: page of ${ Math.round( textBytes / 1024 ) } KB of text` );
 
 			const buildMs = await setTerms( page, enTerms( glossary500 ) );
-			const runMark = async (): Promise<RunFigures> => {
+			// `between` runs after each marking run (warm-up ones with `false`), so that a figure
+			// compared with marking (the baseline) is measured in turn with it.
+			const runMark = async (
+				between?: ( measured: boolean ) => Promise<void>,
+			): Promise<RunFigures> => {
 				for ( let i = 0; i < WARMUP; i++ ) {
 					await markOnce( page );
+					await between?.( false );
 				}
 				const results = [];
 				for ( let i = 0; i < RUNS; i++ ) {
 					results.push( await markOnce( page ) );
+					await between?.( true );
 				}
 				return {
 					ms: median( results.map( ( r ) => r.ms ) ),
@@ -449,16 +456,17 @@ export const bench: BenchModule = {
 					marked: ( results[ 0 ] as RunFigures ).marked,
 				};
 			};
-			const mark500 = await runMark();
-			const marked = ( await markOnce( page ) ).marked;
-			context.log( `glossary: ${ marked } terms marked with 500 concepts` );
-			for ( let i = 0; i < WARMUP; i++ ) {
-				await baselineOnce( page );
-			}
+			// Marking and the baseline in turn, like the two sizes below: a drift in the machine's
+			// load between two series would otherwise show as a change of the ratio.
 			const baselines: number[] = [];
-			for ( let i = 0; i < RUNS; i++ ) {
-				baselines.push( await baselineOnce( page ) );
-			}
+			const mark500 = await runMark( async ( measured ) => {
+				const ms = await baselineOnce( page );
+				if ( measured ) {
+					baselines.push( ms );
+				}
+			} );
+			const marked = mark500.marked;
+			context.log( `glossary: ${ marked } terms marked with 500 concepts` );
 			const baseline = median( baselines );
 			const load = os.loadavg()[ 0 ] as number;
 
