@@ -19,9 +19,12 @@
  * Messages (see docs/gadget.md, "Messages"): a first pass finds the `ldwg-…` message keys each
  * module's minified code names; the real build then prepends to every module the ENGLISH texts of
  * its own keys (set only where `mw.messages` has no text yet, so translations loaded first win),
- * and writes `ldwg-messages-<lang>.json` per translated language with the translations of every
- * key any module uses. Readers get English with no extra request; other languages load their
- * fallback chain in one cacheable request made by the eager module (gadget/core/messages.ts).
+ * and writes two files per translated language with the translations of every key any module
+ * uses: `ldwg-messages-<lang>.json` for the modules of a page view and
+ * `ldwg-dialog-messages-<lang>.json` for the form and the popup (see PAGE_VIEW_MODULES).
+ * Readers get English with no extra request; other languages load their fallback chain's
+ * page-view files in one request made by the eager module, and the dialog files when a dialog
+ * first opens (gadget/core/messages.ts).
  *
  * Usage: `node esbuild.config.mjs [--watch]`.
  */
@@ -109,6 +112,18 @@ function translatedLanguages() {
  * names them. Their English text is the configuration's own label, so none is bundled.
  */
 const CONFIGURED_LABEL_PREFIXES = [ 'ldwg-stance-', 'ldwg-rubric-', 'ldwg-region-' ];
+
+/**
+ * Modules a page view loads (the eager gadgets, their shared module and the translation loader):
+ * the translations of their keys go to `ldwg-messages-<lang>.json`, which non-English readers
+ * fetch with every draft page view. The keys of the form and the popup, which load on a click,
+ * go to `ldwg-dialog-messages-<lang>.json`, fetched when one of them first opens: a page view
+ * then carries a tenth of the translations (docs/gadget.md, "Messages").
+ */
+const PAGE_VIEW_MODULES = [ 'ldwg-base', 'ldwg-core', 'ldwg-glossary', 'ldwg-i18n' ];
+
+/** Configured labels the page view shows: the stances, in each section's counts. */
+const PAGE_VIEW_LABEL_PREFIX = 'ldwg-stance-';
 
 /**
  * Keys of `keys` named in the minified code: as a string literal, or by a literal prefix ending
@@ -278,13 +293,21 @@ export async function build( options = {} ) {
 	}
 	const shipped = ( key ) => allKeys.has( key ) ||
 		CONFIGURED_LABEL_PREFIXES.some( ( p ) => key.startsWith( p ) );
+	const pageViewKeys = new Set(
+		PAGE_VIEW_MODULES.flatMap( ( name ) => keysByModule[ name ] || [] ) );
+	const onPageView = ( key ) => pageViewKeys.has( key ) ||
+		key.startsWith( PAGE_VIEW_LABEL_PREFIX );
 	const languages = {};
 	for ( const lang of translatedLanguages() ) {
 		const messages = readLanguage( lang );
-		const picked = Object.fromEntries( Object.keys( messages ).filter( shipped ).sort()
-			.map( ( k ) => [ k, messages[ k ] ] ) );
-		if ( Object.keys( picked ).length ) {
-			languages[ lang ] = picked;
+		const keys = Object.keys( messages ).filter( shipped ).sort();
+		if ( keys.length ) {
+			const pick = ( list ) => Object.fromEntries(
+				list.map( ( k ) => [ k, messages[ k ] ] ) );
+			languages[ lang ] = {
+				page: pick( keys.filter( onPageView ) ),
+				dialogs: pick( keys.filter( ( k ) => !onPageView( k ) ) )
+			};
 		}
 	}
 	const context = await esbuild.context( {
@@ -295,8 +318,12 @@ export async function build( options = {} ) {
 		},
 		plugins: [ englishMessagesPlugin( englishByModule ) ]
 	} );
-	for ( const [ lang, messages ] of Object.entries( languages ) ) {
-		writeFileSync( path.join( outdir, `ldwg-messages-${ lang }.json` ), JSON.stringify( messages, null, '\t' ) + '\n' );
+	for ( const [ lang, parts ] of Object.entries( languages ) ) {
+		// Written even when empty: the files of a language always come in pairs.
+		const write = ( name, messages ) => writeFileSync( path.join( outdir, name ),
+			JSON.stringify( messages, null, '\t' ) + '\n' );
+		write( `ldwg-messages-${ lang }.json`, parts.page );
+		write( `ldwg-dialog-messages-${ lang }.json`, parts.dialogs );
 	}
 	if ( options.watch ) {
 		// Keys and translations are those of the start; restart the watcher after adding keys.

@@ -15,7 +15,7 @@ import { countsView } from './counts.ts';
 import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } from './section.ts';
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
-import { loadWithTranslations } from './translations.ts';
+import { loadDialogTranslations, loadWithTranslations } from './translations.ts';
 import { createWidget, type SectionWidget } from './widget.ts';
 
 /** ResourceLoader name of the lazy form module. */
@@ -63,9 +63,16 @@ function contentDir(): 'ltr' | 'rtl' {
 		'rtl' : 'ltr';
 }
 
-/** Loads the form module and resolves with the API it publishes on {@link FORM_API_HOOK}. */
-function loadForm(): Promise<FormApi> {
-	const loading = Promise.resolve( mw.loader.using( FORM_MODULE ) );
+/**
+ * Loads the form module and the reader's translations of its texts (in parallel, so a reader of
+ * another language waits for one round trip, not two), and resolves with the API the form
+ * publishes on {@link FORM_API_HOOK}.
+ */
+function loadForm( agent: string ): Promise<FormApi> {
+	const loading = Promise.all( [
+		mw.loader.using( FORM_MODULE ),
+		loadDialogTranslations( agent ),
+	] );
 	// The form fires the hook once when it loads; mw.hook replays it to late listeners, and a
 	// listener left from an earlier click only resolves its own, settled promise again.
 	return loading.then( () => new Promise<FormApi>( ( resolve ) => {
@@ -98,6 +105,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 		return null;
 	}
 	const draft = target.draft;
+	const agent = `ldwg-tools/${ typeof LDWG_VERSION === 'undefined' ? 'dev' : LDWG_VERSION } (${ config.contact }) ldwg-gadget`;
 	const widgets: { sectionId: string; widget: SectionWidget }[] = [];
 	// Stance ids of the entries saved on this page view, per section.
 	const saved: Record<string, string[]> = {};
@@ -130,7 +138,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 		widget: SectionWidget, sectionId: string, sectionLabel: string, sectionAnchor: string,
 	): void => {
 		widget.setBusy( true );
-		loadForm().then( ( api ) => {
+		loadForm( agent ).then( ( api ) => {
 			widget.setBusy( false );
 			api.open( {
 				sectionId,
@@ -188,7 +196,6 @@ export function start( loadConfig: () => unknown ): Started | null {
 	};
 
 	// One request per page view, however often wikipage.content fires.
-	const agent = `ldwg-tools/${ typeof LDWG_VERSION === 'undefined' ? 'dev' : LDWG_VERSION } (${ config.contact }) ldwg-gadget`;
 	const loaded = loadWithTranslations( [ config.summaryJson ], agent ).then( ( texts ) => {
 		const json = texts.get( config.summaryJson );
 		figures = json === undefined ? null : readSectionCounts( json, draft.id );

@@ -4,9 +4,11 @@
  *
  * Why this shape (docs/gadget.md, "Messages"): every module carries the English texts of its own
  * keys (the build prepends them), so English readers load nothing more. Each translated language
- * is one JSON page, `MediaWiki:Gadget-ldwg-messages-<lang>.json`, holding only the keys the
- * gadget's modules use; a reader of another language fetches the files of their fallback chain
- * that exist, in the same request as the summary JSON.
+ * has two JSON pages holding only the keys the gadget's modules use:
+ * `MediaWiki:Gadget-ldwg-messages-<lang>.json` for what a page view shows, fetched by a reader of
+ * another language in the same request as the summary JSON, and
+ * `MediaWiki:Gadget-ldwg-dialog-messages-<lang>.json` for the form and the popup, fetched when
+ * one of them first opens (nine tenths of the texts, which most page views never show).
  *
  * @packageDocumentation
  */
@@ -14,9 +16,18 @@
 /** Title prefix of the translated message pages (the deploy command writes them from dist/). */
 export const MESSAGES_PAGE_PREFIX = 'MediaWiki:Gadget-ldwg-messages-';
 
-/** Title of the translated message page of one language. */
-export function messagesTitle( language: string ): string {
-	return `${ MESSAGES_PAGE_PREFIX }${ language }.json`;
+/** Title prefix of the translated messages of the form and the popup (loaded when they open). */
+export const DIALOG_MESSAGES_PAGE_PREFIX = 'MediaWiki:Gadget-ldwg-dialog-messages-';
+
+/**
+ * Which translations: those a page view shows (`page`: the feedback buttons and counts), or
+ * those of the form and the popup (`dialogs`), which only readers who open one need.
+ */
+export type MessagePart = 'page' | 'dialogs';
+
+/** Title of the translated message page of one language (and part). */
+export function messagesTitle( language: string, part: MessagePart = 'page' ): string {
+	return `${ part === 'page' ? MESSAGES_PAGE_PREFIX : DIALOG_MESSAGES_PAGE_PREFIX }${ language }.json`;
 }
 
 /**

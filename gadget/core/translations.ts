@@ -15,13 +15,16 @@
  * @packageDocumentation
  */
 import { rawTextQuery } from './request.ts';
+import type { MessagePart } from './messages.ts';
 import { I18N_MODULE, loadI18n } from '../i18n/require.ts';
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace -- augments types-mediawiki's mw.libs
 	namespace mw.libs {
-		/** Settles when the reader's translated ldwg messages are in `mw.messages`. */
+		/** Settles when the translated messages of a page view are in `mw.messages`. */
 		let ldwgTranslations: Promise<void> | undefined;
+		/** Settles when the translations of the form and the popup are in `mw.messages`. */
+		let ldwgDialogTranslations: Promise<void> | undefined;
 	}
 }
 
@@ -55,16 +58,18 @@ export function fetchPageTexts(
 }
 
 /**
- * Makes sure the reader's translations are loaded, and returns the text of `extraTitles`
- * (the caller's own JSON pages). When no other module has started loading the translations,
- * both go in one request (one `action=raw` for an English reader); otherwise this waits for
- * that load and fetches `extraTitles` alone. Never rejects.
+ * Makes sure the reader's translations of `part` are loaded, and returns the text of
+ * `extraTitles` (the caller's own JSON pages). When no other module has started loading that
+ * part, both go in one request (one `action=raw` for an English reader); otherwise this waits
+ * for that load and fetches `extraTitles` alone. Never rejects.
  */
 export function loadWithTranslations(
 	extraTitles: readonly string[],
 	userAgent: string,
+	part: MessagePart = 'page',
 ): Promise<Map<string, string>> {
-	const started = mw.libs.ldwgTranslations;
+	const libs = mw.libs;
+	const started = part === 'page' ? libs.ldwgTranslations : libs.ldwgDialogTranslations;
 	if ( started ) {
 		return started.then( () => fetchPageTexts( extraTitles, userAgent ) );
 	}
@@ -73,9 +78,25 @@ export function loadWithTranslations(
 		fetchPageTexts( extraTitles, userAgent ) :
 		Promise.resolve( mw.loader.using( I18N_MODULE ) ).then( () => {
 			const i18n = loadI18n();
-			return i18n ? i18n.load( extraTitles, userAgent, available ) :
+			return i18n ? i18n.load( extraTitles, userAgent, available, part ) :
 				fetchPageTexts( extraTitles, userAgent );
 		}, () => fetchPageTexts( extraTitles, userAgent ) );
-	mw.libs.ldwgTranslations = texts.then( () => undefined );
+	const done = texts.then( () => undefined );
+	if ( part === 'page' ) {
+		libs.ldwgTranslations = done;
+	} else {
+		libs.ldwgDialogTranslations = done;
+	}
 	return texts;
+}
+
+/**
+ * Makes sure the translations a dialog (the form or the popup) shows are loaded: those of a
+ * page view (its buttons and counts, shared by the form) and the dialogs' own. Never rejects.
+ */
+export function loadDialogTranslations( userAgent: string ): Promise<void> {
+	return Promise.all( [
+		loadWithTranslations( [], userAgent ),
+		loadWithTranslations( [], userAgent, 'dialogs' ),
+	] ).then( () => undefined );
 }

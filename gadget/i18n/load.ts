@@ -10,20 +10,26 @@
  *
  * @packageDocumentation
  */
-import { messagesTitle, parseMessages, translationLanguages } from '../core/messages.ts';
+import {
+	messagesTitle,
+	parseMessages,
+	translationLanguages,
+	type MessagePart,
+} from '../core/messages.ts';
 import { pageTextQuery, queryUrl, readPageTexts } from '../core/request.ts';
 
 /** What `require( 'ext.gadget.ldwg-i18n' )` returns. */
 export interface I18n {
 	/**
-	 * Loads the reader's translations (of the languages in `available` on their fallback chain)
-	 * and the text of `extraTitles`, in one request, and resolves with the texts of all pages
-	 * fetched. Never rejects: a failure gives fewer pages and English texts.
+	 * Loads the reader's translations of one part (of the languages in `available` on their
+	 * fallback chain) and the text of `extraTitles`, in one request, and resolves with the texts
+	 * of all pages fetched. Never rejects: a failure gives fewer pages and English texts.
 	 */
 	load(
 		extraTitles: readonly string[],
 		userAgent: string,
 		available: readonly string[],
+		part?: MessagePart,
 	): Promise<Map<string, string>>;
 }
 
@@ -49,9 +55,11 @@ export function fetchApiTexts(
 }
 
 /** Puts translated texts into `mw.messages`, lowest-priority language first. */
-function install( languages: readonly string[], texts: Map<string, string> ): void {
+function install(
+	languages: readonly string[], texts: Map<string, string>, part: MessagePart,
+): void {
 	for ( const language of languages ) {
-		const text = texts.get( messagesTitle( language ) );
+		const text = texts.get( messagesTitle( language, part ) );
 		const messages = text === undefined ? null : parseMessages( text );
 		if ( messages ) {
 			mw.messages.set( messages );
@@ -61,14 +69,15 @@ function install( languages: readonly string[], texts: Map<string, string> ): vo
 
 /** See {@link I18n.load}. */
 export const i18n: I18n = {
-	load( extraTitles, userAgent, available ) {
+	load( extraTitles, userAgent, available, part = 'page' ) {
 		const language: Partial<typeof mw.language> | undefined = mw.language;
 		const chain = language && language.getFallbackLanguageChain ?
 			language.getFallbackLanguageChain() : [ mw.config.get( 'wgUserLanguage' ) ];
 		const languages = translationLanguages( chain, available );
-		return fetchApiTexts( [ ...extraTitles, ...languages.map( messagesTitle ) ], userAgent )
+		const titles = languages.map( ( code ) => messagesTitle( code, part ) );
+		return fetchApiTexts( [ ...extraTitles, ...titles ], userAgent )
 			.then( ( texts ) => {
-				install( languages, texts );
+				install( languages, texts, part );
 				return texts;
 			} );
 	},

@@ -8,7 +8,7 @@
 import './popup.css';
 import { fetchRaw } from '../glossary/term-indexes.ts';
 import { hasPreferences } from '../glossary/opt-out.ts';
-import { loadWithTranslations } from '../core/translations.ts';
+import { loadDialogTranslations } from '../core/translations.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
 import { createPopupController, type PopupController } from './controller.ts';
 import { loadGlossary } from './glossary-data.ts';
@@ -23,9 +23,12 @@ const USER_AGENT = `ldwg-tools/${ LDWG_VERSION } (https://meta.wikimedia.org/wik
 
 const msg: Msg = ( key, ...params ) => mw.message( key, ...params ).text();
 
-/** The reader's translated messages (English is bundled); loaded once, never rejects. */
-const translations = loadWithTranslations( [], USER_AGENT )
-	.then( () => undefined, () => undefined );
+/**
+ * The reader's translated messages (English is bundled): the page view's and the dialogs' own,
+ * which hold the popup's and the feedback form's ("discuss this term"). Loaded once, never
+ * rejects.
+ */
+const translations = loadDialogTranslations( USER_AGENT ).then( () => undefined, () => undefined );
 
 /** The compiled glossary, once the reader's messages are there too (both are needed to render). */
 function glossary( context: PopupContext ): Promise<CompiledGlossary | null> {

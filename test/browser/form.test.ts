@@ -115,6 +115,9 @@ describe( 'saving feedback', () => {
 		try {
 			const revision = await openForm( wiki, `${ DRAFT }/ar` );
 			expect( await wiki.page.locator( '.ldwg-form select[name="language"]' ).inputValue() ).toBe( 'ar' );
+			// The form's texts come from the dialog translations, fetched on the first click.
+			expect( await wiki.page.locator( '.ldwg-form h2.cdx-dialog__header__title' ).textContent() )
+				.toMatch( /^رأيك في «.+»$/ );
 			const marker = `ar-${ Date.now() }`;
 			await choose( wiki, 'oppose' );
 			await wiki.page.locator( '.ldwg-form textarea[name="comment"]' ).fill( `التعريف غير واضح ${ marker }` );

@@ -86,4 +86,38 @@ describe( 'the built message files', () => {
 		// The deploy command's description-page message is not a gadget message.
 		expect( fr[ 'ldwg-glossary-gadget-name' ] ).toBeUndefined();
 	} );
+
+	it( 'splits each language: what a page view shows, and what the form and the popup show', () => {
+		const info = json( path.join( dist, 'build.json' ) ) as { messages: { languages: string[]; keys: Record<string, string[]> } };
+		const keys = info.messages.keys;
+		const pageView = new Set( [ 'ldwg-base', 'ldwg-core', 'ldwg-glossary', 'ldwg-i18n' ]
+			.flatMap( ( name ) => keys[ name ] || [] ) );
+		const dialogs = new Set( [ 'ldwg-form', 'ldwg-popup', 'ldwg-translate' ]
+			.flatMap( ( name ) => keys[ name ] || [] ) );
+		for ( const lang of info.messages.languages ) {
+			const page = json( path.join( dist, `ldwg-messages-${ lang }.json` ) );
+			const dialog = json( path.join( dist, `ldwg-dialog-messages-${ lang }.json` ) );
+			const source = json( path.join( root, 'i18n', `${ lang }.json` ) );
+			for ( const key of Object.keys( page ) ) {
+				// Stance labels show in each section's counts.
+				expect( pageView.has( key ) || key.startsWith( 'ldwg-stance-' ), key ).toBe( true );
+				expect( dialog[ key ], key ).toBeUndefined();
+			}
+			// Nothing is lost: every translated key a module uses is in one of the two files.
+			for ( const key of [ ...pageView, ...dialogs ] ) {
+				if ( source[ key ] !== undefined ) {
+					expect( page[ key ] ?? dialog[ key ], `${ lang } ${ key }` ).toBe( source[ key ] );
+				}
+			}
+			for ( const [ key, text ] of Object.entries( dialog ) ) {
+				expect( source[ key ] ).toBe( text );
+			}
+		}
+		const fr = json( path.join( dist, 'ldwg-dialog-messages-fr.json' ) );
+		expect( fr[ 'ldwg-form-title' ] ).toBeDefined();
+		expect( fr[ 'ldwg-rubric-scale-5' ] ?? fr[ 'ldwg-form-submit' ] ).toBeDefined();
+		// A page view carries a small part of the texts.
+		const size = ( name: string ): number => readFileSync( path.join( dist, name ), 'utf8' ).length;
+		expect( size( 'ldwg-messages-ar.json' ) * 4 ).toBeLessThan( size( 'ldwg-dialog-messages-ar.json' ) );
+	} );
 } );

@@ -453,6 +453,56 @@ describe( 'readers of other languages', () => {
 		expect( fake.loader.using ).not.toHaveBeenCalled();
 	} );
 
+	it( 'get the form\'s translations when they first open it, in parallel with the form', async () => {
+		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+		let formLoaded: () => void = () => undefined;
+		const formModule = new Promise<void>( ( resolve ) => {
+			formLoaded = resolve;
+		} );
+		fake.loader.using.mockImplementation( ( modules: string ) => {
+			if ( modules === 'ext.gadget.ldwg-form' ) {
+				return formModule;
+			}
+			fake.language = { getFallbackLanguageChain: () => [ 'fr', 'en' ], convertNumber: String };
+			i18nLoader.loaded = true;
+			return Promise.resolve();
+		} );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		// The page view asked for the page-view translations only.
+		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
+		let answerDialogs: ( a: Answer ) => void = () => undefined;
+		fetchSpy.mockImplementation( () => new Promise<Answer>( ( resolve ) => {
+			answerDialogs = resolve;
+		} ) );
+		const open = vi.fn<( request: FormRequest ) => void>();
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		expect( fake.loader.using ).toHaveBeenCalledWith( 'ext.gadget.ldwg-form' );
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
+		expect( requested( fetchSpy.mock.calls[ 1 ]?.[ 0 ] as string ) ).toEqual( {
+			raw: false, titles: 'MediaWiki:Gadget-ldwg-dialog-messages-fr.json',
+		} );
+		formLoaded();
+		await flush();
+		// Not before its texts are there: no English flash in the form either.
+		expect( open ).not.toHaveBeenCalled();
+		answerDialogs( apiAnswer( {
+			'MediaWiki:Gadget-ldwg-dialog-messages-fr.json': JSON.stringify( { 'ldwg-form-title': 'Votre avis sur « $1 »' } ),
+		} ) );
+		await flush();
+		expect( open ).toHaveBeenCalledTimes( 1 );
+		expect( fake.messages.get( 'ldwg-form-title' ) ).toBe( 'Votre avis sur « $1 »' );
+		// A second opening fetches nothing more.
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
+		expect( open ).toHaveBeenCalledTimes( 2 );
+	} );
+
 	it( 'fall back to English when their language has no file', async () => {
 		setUp( pageConfig( { wgUserLanguage: 'de' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
 		fake.loader.using.mockImplementation( () => {

@@ -30,6 +30,8 @@ describe( 'translationLanguages', () => {
 
 	it( 'names the pages in the MediaWiki namespace (interface administrators only)', () => {
 		expect( messagesTitle( 'ar' ) ).toBe( 'MediaWiki:Gadget-ldwg-messages-ar.json' );
+		expect( messagesTitle( 'ar', 'page' ) ).toBe( 'MediaWiki:Gadget-ldwg-messages-ar.json' );
+		expect( messagesTitle( 'ar', 'dialogs' ) ).toBe( 'MediaWiki:Gadget-ldwg-dialog-messages-ar.json' );
 	} );
 } );
 
