@@ -15,7 +15,7 @@ import { countsView } from './counts.ts';
 import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } from './section.ts';
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
-import { loadDialogTranslations, loadWithTranslations } from './translations.ts';
+import { loadWithTranslations } from './translations.ts';
 import { createWidget, type SectionWidget } from './widget.ts';
 
 /** ResourceLoader name of the lazy form module. */
@@ -71,7 +71,8 @@ function contentDir(): 'ltr' | 'rtl' {
 function loadForm( agent: string ): Promise<FormApi> {
 	const loading = Promise.all( [
 		mw.loader.using( FORM_MODULE ),
-		loadDialogTranslations( agent ),
+		// The page view's own part is loaded already (the buttons waited for it).
+		loadWithTranslations( [], agent, 'dialogs' ),
 	] );
 	// The form fires the hook once when it loads; mw.hook replays it to late listeners, and a
 	// listener left from an earlier click only resolves its own, settled promise again.

@@ -21,10 +21,8 @@ import { I18N_MODULE, loadI18n } from '../i18n/require.ts';
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace -- augments types-mediawiki's mw.libs
 	namespace mw.libs {
-		/** Settles when the translated messages of a page view are in `mw.messages`. */
-		let ldwgTranslations: Promise<void> | undefined;
-		/** Settles when the translations of the form and the popup are in `mw.messages`. */
-		let ldwgDialogTranslations: Promise<void> | undefined;
+		/** Per part, settles when the reader's translated ldwg messages are in `mw.messages`. */
+		let ldwgTranslations: Partial<Record<MessagePart, Promise<void>>> | undefined;
 	}
 }
 
@@ -68,8 +66,8 @@ export function loadWithTranslations(
 	userAgent: string,
 	part: MessagePart = 'page',
 ): Promise<Map<string, string>> {
-	const libs = mw.libs;
-	const started = part === 'page' ? libs.ldwgTranslations : libs.ldwgDialogTranslations;
+	const loads = mw.libs.ldwgTranslations = mw.libs.ldwgTranslations || {};
+	const started = loads[ part ];
 	if ( started ) {
 		return started.then( () => fetchPageTexts( extraTitles, userAgent ) );
 	}
@@ -81,22 +79,6 @@ export function loadWithTranslations(
 			return i18n ? i18n.load( extraTitles, userAgent, available, part ) :
 				fetchPageTexts( extraTitles, userAgent );
 		}, () => fetchPageTexts( extraTitles, userAgent ) );
-	const done = texts.then( () => undefined );
-	if ( part === 'page' ) {
-		libs.ldwgTranslations = done;
-	} else {
-		libs.ldwgDialogTranslations = done;
-	}
+	loads[ part ] = texts.then( () => undefined );
 	return texts;
-}
-
-/**
- * Makes sure the translations a dialog (the form or the popup) shows are loaded: those of a
- * page view (its buttons and counts, shared by the form) and the dialogs' own. Never rejects.
- */
-export function loadDialogTranslations( userAgent: string ): Promise<void> {
-	return Promise.all( [
-		loadWithTranslations( [], userAgent ),
-		loadWithTranslations( [], userAgent, 'dialogs' ),
-	] ).then( () => undefined );
 }

@@ -8,7 +8,7 @@
 import './popup.css';
 import { fetchRaw } from '../glossary/term-indexes.ts';
 import { hasPreferences } from '../glossary/opt-out.ts';
-import { loadDialogTranslations } from '../core/translations.ts';
+import { loadWithTranslations } from '../core/translations.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
 import { createPopupController, type PopupController } from './controller.ts';
 import { loadGlossary } from './glossary-data.ts';
@@ -28,7 +28,10 @@ const msg: Msg = ( key, ...params ) => mw.message( key, ...params ).text();
  * which hold the popup's and the feedback form's ("discuss this term"). Loaded once, never
  * rejects.
  */
-const translations = loadDialogTranslations( USER_AGENT ).then( () => undefined, () => undefined );
+const translations = Promise.all( [
+	loadWithTranslations( [], USER_AGENT ),
+	loadWithTranslations( [], USER_AGENT, 'dialogs' ),
+] ).then( () => undefined, () => undefined );
 
 /** The compiled glossary, once the reader's messages are there too (both are needed to render). */
 function glossary( context: PopupContext ): Promise<CompiledGlossary | null> {

@@ -445,7 +445,7 @@ describe( 'readers of other languages', () => {
 
 	it( 'share the translations with the glossary module instead of fetching them twice', async () => {
 		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
-		fake.libs.ldwgTranslations = Promise.resolve();
+		fake.libs.ldwgTranslations = { page: Promise.resolve() };
 		const started = start( () => site );
 		await started?.loaded;
 		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
