@@ -9,13 +9,24 @@ import './glossary.css';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
 import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
-import { isHighlightingOff, saveOptOut, clearOptOut } from './opt-out.ts';
+import { isHighlightingOff, OPT_OUT_HOOK, type OptOutSaver } from './opt-out.ts';
 import { termIndexLoader, fetchRaw } from './term-indexes.ts';
 import { languagesIn } from './text-language.ts';
 import { markTerms, unmarkTerms, type TextMatcher } from './mark.ts';
 import { installInteraction } from './interaction.ts';
 import { loadPopup } from './popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
+
+/**
+ * The popup module's opt-out saver. Both callers run from the popup's own controls, so the module
+ * is loaded and this settles at once; a listener left from an earlier call only resolves its own,
+ * settled promise again.
+ */
+function optOut(): Promise<OptOutSaver> {
+	return loadPopup().then( () => new Promise<OptOutSaver>( ( resolve ) => {
+		mw.hook( OPT_OUT_HOOK ).add( resolve );
+	} ) );
+}
 
 function main(): void {
 	// Configuration and glossary settings come from the shared hidden module (a dependency).
@@ -45,12 +56,14 @@ function main(): void {
 		pageLanguage,
 		userLanguage: mw.config.get( 'wgUserLanguage' ),
 		switchOff(): void {
-			saveOptOut();
-			for ( const root of marked ) {
-				unmarkTerms( root );
-			}
-			marked.length = 0;
-			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn, true ) );
+			optOut().then( ( saver ) => {
+				saver.save();
+				for ( const root of marked ) {
+					unmarkTerms( root );
+				}
+				marked.length = 0;
+				return loadPopup();
+			} ).then( ( api ) => api.offerSwitchOn( switchOn, true ) );
 		},
 	};
 
@@ -93,8 +106,11 @@ function main(): void {
 	};
 
 	function switchOn(): void {
-		clearOptOut();
-		onContent( $( '#mw-content-text' ) );
+		optOut().then( ( saver ) => {
+			// Cleared first: marking checks the opt-out.
+			saver.clear();
+			onContent( $( '#mw-content-text' ) );
+		} );
 	}
 
 	if ( isHighlightingOff() ) {

@@ -7,7 +7,8 @@
  */
 import './popup.css';
 import { fetchRaw } from '../glossary/term-indexes.ts';
-import { hasPreferences } from '../glossary/opt-out.ts';
+import { hasPreferences } from './opt-out.ts';
+import './opt-out-hook.ts';
 import { loadWithTranslations } from '../core/translations.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from './api.ts';
 import { createPopupController, type PopupController } from './controller.ts';

@@ -3,9 +3,8 @@
  * and the way back restores both (else the next page would not even load the gadget).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-	clearOptOut, GADGET_OPTION, isHighlightingOff, OPT_OUT_KEY, saveOptOut,
-} from '../../../gadget/glossary/opt-out.ts';
+import { GADGET_OPTION, isHighlightingOff, OPT_OUT_KEY } from '../../../gadget/glossary/opt-out.ts';
+import { clearOptOut, saveOptOut } from '../../../gadget/popup/opt-out.ts';
 
 interface FakeWiki {
 	storage: Map<string, string>;
