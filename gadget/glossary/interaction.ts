@@ -12,55 +12,47 @@ import type { OpenReason } from '../popup/api.ts';
 /** Delay before a hovered term opens, so that a pointer passing over text opens nothing. */
 export const HOVER_DELAY_MS = 350;
 
-/** The marked term `target` is in, if any. */
-function termOf( target: EventTarget | null ): HTMLElement | null {
-	return target instanceof Element ? target.closest<HTMLElement>( `.${ TERM_CLASS }` ) : null;
-}
-
 /** Installs the listeners; `open` is called with the term and why it should open. */
 export function installInteraction(
 	doc: Document,
 	open: ( term: HTMLElement, reason: OpenReason ) => void,
 ): void {
+	// Clearing a timer that has fired, or none, does nothing: no need to track which.
 	let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-	const cancelHover = (): void => {
-		if ( hoverTimer !== undefined ) {
-			clearTimeout( hoverTimer );
-			hoverTimer = undefined;
-		}
+	/** Calls `handle` for events inside a marked term, with that term. */
+	const on = <K extends 'mouseover' | 'mouseout' | 'focusin' | 'click' | 'keydown'>(
+		type: K,
+		handle: ( term: HTMLElement, event: DocumentEventMap[ K ] ) => void,
+	): void => {
+		doc.addEventListener( type, ( event ) => {
+			const target = event.target;
+			const term = target instanceof Element && target.closest<HTMLElement>( `.${ TERM_CLASS }` );
+			if ( term ) {
+				handle( term, event );
+			}
+		} );
 	};
-	doc.addEventListener( 'mouseover', ( event ) => {
-		const term = termOf( event.target );
-		if ( term && !term.contains( event.relatedTarget as Node | null ) ) {
-			cancelHover();
-			hoverTimer = setTimeout( () => {
-				hoverTimer = undefined;
-				open( term, 'hover' );
-			}, HOVER_DELAY_MS );
+	// Only entering or leaving the term counts, not moving between its parts.
+	const crosses = ( term: HTMLElement, event: MouseEvent ): boolean => !term.contains(
+		event.relatedTarget as Node | null );
+	on( 'mouseover', ( term, event ) => {
+		if ( crosses( term, event ) ) {
+			clearTimeout( hoverTimer );
+			hoverTimer = setTimeout( () => open( term, 'hover' ), HOVER_DELAY_MS );
 		}
 	} );
-	doc.addEventListener( 'mouseout', ( event ) => {
-		const term = termOf( event.target );
-		if ( term && !term.contains( event.relatedTarget as Node | null ) ) {
-			cancelHover();
+	on( 'mouseout', ( term, event ) => {
+		if ( crosses( term, event ) ) {
+			clearTimeout( hoverTimer );
 		}
 	} );
-	doc.addEventListener( 'focusin', ( event ) => {
-		const term = termOf( event.target );
-		if ( term ) {
-			open( term, 'focus' );
-		}
+	on( 'focusin', ( term ) => open( term, 'focus' ) );
+	on( 'click', ( term ) => {
+		clearTimeout( hoverTimer );
+		open( term, 'tap' );
 	} );
-	doc.addEventListener( 'click', ( event ) => {
-		const term = termOf( event.target );
-		if ( term ) {
-			cancelHover();
-			open( term, 'tap' );
-		}
-	} );
-	doc.addEventListener( 'keydown', ( event ) => {
-		const term = termOf( event.target );
-		if ( term && ( event.key === 'Enter' || event.key === ' ' ) ) {
+	on( 'keydown', ( term, event ) => {
+		if ( event.key === 'Enter' || event.key === ' ' ) {
 			// Space would scroll the page: the term is a button, so it activates instead.
 			event.preventDefault();
 			open( term, 'keyboard' );
