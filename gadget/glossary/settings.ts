@@ -24,21 +24,7 @@ export interface GlossarySettings {
 	compiledTitle: string;
 	/** Prefix of the per-language term index pages (`…/glossary-terms/` + `fr.json`). */
 	termsPrefix: string;
-	/** Language of the glossary's source page. */
-	sourceLanguage: string;
 }
-
-/** Where the bot publishes by default (shared/contracts/glossary.ts). */
-const DEFAULTS: GlossarySettings = {
-	draftTitles: [],
-	draftIds: [],
-	categories: [],
-	markAll: false,
-	glossaryPage: 'Leadership Development Working Group/Glossary',
-	compiledTitle: 'User:LDWG-bot/glossary.json',
-	termsPrefix: 'User:LDWG-bot/glossary-terms/',
-	sourceLanguage: 'en',
-};
 
 function asRecord( value: unknown ): Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray( value ) ?
@@ -62,25 +48,25 @@ function plainTitle( title: string ): string {
 /**
  * Reads the glossary settings from the raw site configuration document: `glossary.categories`,
  * `glossary.markAll`, `pages.glossary`, `pages.glossaryJson`, `pages.glossaryTermsPrefix` and
- * `drafts[].{ id, title, sourceLanguage }`.
+ * `drafts[].{ id, title }`. Missing or broken page titles are where the bot publishes by default
+ * (shared/contracts/glossary.ts).
  */
 export function readGlossarySettings( raw: unknown ): GlossarySettings {
 	const config = asRecord( raw );
 	const glossary = asRecord( config.glossary );
 	const pages = asRecord( config.pages );
-	const drafts = Array.isArray( config.drafts ) ? config.drafts.map( asRecord ) : [];
-	const withTitles = drafts.filter( ( d ) => typeof d.title === 'string' && d.title !== '' );
+	const withTitles = ( Array.isArray( config.drafts ) ? config.drafts.map( asRecord ) : [] )
+		.filter( ( d ) => typeof d.title === 'string' && d.title !== '' );
 	return {
-		draftTitles: withTitles.map( ( d ) => plainTitle( String( d.title ) ) ),
+		draftTitles: withTitles.map( ( d ) => plainTitle( d.title as string ) ),
 		draftIds: withTitles.map( ( d ) => asString( d.id, '' ) ),
 		categories: asStrings( glossary.categories ).map( plainTitle ),
 		markAll: glossary.markAll === true,
-		glossaryPage: plainTitle( asString( pages.glossary, DEFAULTS.glossaryPage ) ),
-		compiledTitle: asString( pages.glossaryJson, DEFAULTS.compiledTitle ),
+		glossaryPage: plainTitle(
+			asString( pages.glossary, 'Leadership Development Working Group/Glossary' ) ),
+		compiledTitle: asString( pages.glossaryJson, 'User:LDWG-bot/glossary.json' ),
 		// A prefix keeps its final slash or space (`…/glossary-terms/`): no trim here.
 		termsPrefix: typeof pages.glossaryTermsPrefix === 'string' && pages.glossaryTermsPrefix ?
-			pages.glossaryTermsPrefix : DEFAULTS.termsPrefix,
-		sourceLanguage: asString( drafts[ 0 ] && drafts[ 0 ].sourceLanguage,
-			DEFAULTS.sourceLanguage ).toLowerCase(),
+			pages.glossaryTermsPrefix : 'User:LDWG-bot/glossary-terms/',
 	};
 }
