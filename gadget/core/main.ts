@@ -16,7 +16,7 @@ import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } 
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
 import { loadWithTranslations } from './translations.ts';
-import { createWidget, type SectionWidget } from './widget.ts';
+import { createWidget, SAVED_NOTICE_HOOK, type SavedNotice, type SectionWidget } from './widget.ts';
 
 /** ResourceLoader name of the lazy form module. */
 export const FORM_MODULE = 'ext.gadget.ldwg-form';
@@ -42,9 +42,9 @@ export function readPageFacts(): PageFacts {
 /** A message's plain text; the keys are documented in i18n/qqq.json. */
 function text( key: string, ...params: string[] ): string {
 	// Keys: ldwg-gadget-feedback-button, ldwg-gadget-feedback-button-label,
-	// ldwg-gadget-feedback-loading, ldwg-gadget-form-load-error, ldwg-gadget-saved,
-	// ldwg-gadget-saved-link, ldwg-gadget-counts-entries, ldwg-gadget-counts-stance,
-	// and ldwg-stance-<id> (configured stance ids, see labelMessageKey in the contract).
+	// ldwg-gadget-feedback-loading, ldwg-gadget-form-load-error, ldwg-gadget-counts-entries,
+	// ldwg-gadget-counts-stance, and ldwg-stance-<id> (configured stance ids, see
+	// labelMessageKey in the contract). The saved notice's are the form's (saved-notice.ts).
 
 	const message = mw.message( key, ...params );
 	return message.text();
@@ -133,7 +133,10 @@ export function start( loadConfig: () => unknown ): Started | null {
 		widgets
 			.filter( ( w ) => w.sectionId === sectionId )
 			.forEach( ( w ) => render( sectionId, w.widget ) );
-		widget.showSaved( `${ mw.util.getUrl( result.talkTitle ) }#${ encodeURIComponent( result.anchor ) }` );
+		// The form module, which is calling, has handed out the notice when it loaded.
+		mw.hook( SAVED_NOTICE_HOOK ).add( ( notice: SavedNotice ) => {
+			widget.showStatus( notice( result ) );
+		} );
 	};
 	const open = (
 		widget: SectionWidget, sectionId: string, sectionLabel: string, sectionAnchor: string,
@@ -158,7 +161,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 			} );
 		}, () => {
 			widget.setBusy( false );
-			widget.showError( text( 'ldwg-gadget-form-load-error' ) );
+			widget.showStatus( [ text( 'ldwg-gadget-form-load-error' ) ], true );
 		} );
 	};
 	const scan = ( root: HTMLElement ): void => {

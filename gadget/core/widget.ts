@@ -6,9 +6,19 @@
  * @packageDocumentation
  */
 import type { CountsView } from './counts.ts';
+import type { FormSaveResult } from '../form/api.ts';
 
 /** Class of the container added after each marker. */
 export const WIDGET_CLASS = 'ldwg-feedback';
+
+/**
+ * Name of the `mw.hook` the form module fires once on load with its {@link SavedNotice}: the
+ * notice is needed only after the form has saved, so its code and texts load with the form.
+ */
+export const SAVED_NOTICE_HOOK = 'ldwg.form.saved-notice';
+
+/** Builds the status shown after an entry was saved ("Thank you, …" and a link to it). */
+export type SavedNotice = ( result: FormSaveResult ) => ( string | Node )[];
 
 /** A message's plain text (`mw.message( key, ...params ).text()`). */
 export type MessageText = ( key: string, ...params: string[] ) => string;
@@ -42,10 +52,11 @@ export interface SectionWidget {
 	 * `disabled`), so keyboard focus is not lost.
 	 */
 	setBusy( busy: boolean ): void;
-	/** Shows an error message next to the button (announced by the live region). */
-	showError( message: string ): void;
-	/** Shows that an entry was saved, with a link to it. */
-	showSaved( url: string ): void;
+	/**
+	 * Shows a status next to the button (announced by the live region): text and elements built
+	 * as text, an error when `error` is set.
+	 */
+	showStatus( parts: ( string | Node )[], error?: boolean ): void;
 	/**
 	 * Shows the counts (entries, linking to `summaryUrl#anchor`, and the stance spread), or
 	 * hides them for `null`.
@@ -91,8 +102,9 @@ export function createWidget( options: WidgetOptions ): SectionWidget {
 	status.setAttribute( 'role', 'status' );
 	element.append( button, counts, status );
 
-	const setStatus = ( message: string, error = false ): void => {
-		status.textContent = message;
+	const showStatus = ( parts: ( string | Node )[], error = false ): void => {
+		status.textContent = '';
+		status.append( ...parts );
 		status.classList.toggle( 'ldwg-feedback-error', error );
 	};
 
@@ -103,17 +115,9 @@ export function createWidget( options: WidgetOptions ): SectionWidget {
 			busy = value;
 			button.setAttribute( 'aria-disabled', String( value ) );
 			button.classList.toggle( 'ldwg-busy', value );
-			setStatus( value ? text( 'ldwg-gadget-feedback-loading' ) : '' );
+			showStatus( value ? [ text( 'ldwg-gadget-feedback-loading' ) ] : [] );
 		},
-		showError( message ) {
-			setStatus( message, true );
-		},
-		showSaved( url ) {
-			setStatus( `${ text( 'ldwg-gadget-saved' ) } ` );
-			const link = make( 'a', '', text( 'ldwg-gadget-saved-link' ) );
-			link.href = url;
-			status.append( link );
-		},
+		showStatus,
 		setCounts( view, summaryUrl ) {
 			counts.textContent = '';
 			counts.hidden = !view;

@@ -9,6 +9,7 @@ import { FORM_API_HOOK } from './api.ts';
 import { createFormApi } from './controller.ts';
 import { isTempUser } from './reader.ts';
 import { mwTransport } from './transport.ts';
+import './saved-notice-hook.ts';
 
 /** ResourceLoader's `require` for the gadget's package files (`ldwg-config.json`). */
 declare function require( name: string ): unknown;

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { start, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
 import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
+import { savedNotice } from '../../../gadget/form/saved-notice.ts';
+import { SAVED_NOTICE_HOOK } from '../../../gadget/core/widget.ts';
 import { fireContent, installFakeMw, type FakeMw } from './fake-mw.ts';
 import { i18n } from '../../../gadget/i18n/load.ts';
 
@@ -350,7 +352,9 @@ describe( 'the feedback form hand-off', () => {
 	} );
 
 	it( 'updates the counts in place after a save and links to the new entry', async () => {
+		// What the form module hands out when it loads: its API and the saved notice.
 		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		fake.hook( SAVED_NOTICE_HOOK ).fire( savedNotice );
 		await ready();
 		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
 		await flush();
