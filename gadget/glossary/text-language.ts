@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { normalizeLanguage } from '../../shared/glossary/language.ts';
 
 /**
  * Language of the text inside `element`: the nearest `lang` attribute (lower-cased, `_` as `-`),
@@ -12,8 +13,8 @@
  */
 export function textLanguage( element: Element, fallback: string ): string {
 	const owner = element.closest( '[lang]' );
-	const lang = ( owner && owner.getAttribute( 'lang' ) || '' ).trim();
-	return lang ? lang.toLowerCase().replace( /_/g, '-' ) : fallback;
+	// The matcher's own normaliser, already in the bundle.
+	return normalizeLanguage( owner && owner.getAttribute( 'lang' ) || '' ) || fallback;
 }
 
 /**
