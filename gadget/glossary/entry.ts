@@ -9,21 +9,21 @@ import './glossary.css';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
 import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
-import { isHighlightingOff, OPT_OUT_HOOK, type OptOutSaver } from './opt-out.ts';
+import { isHighlightingOff, OPT_OUT_HOOK, type OptOutActions } from './opt-out.ts';
 import { termIndexLoader, fetchRaw } from './term-indexes.ts';
 import { languagesIn } from './text-language.ts';
-import { markTerms, unmarkTerms, type TextMatcher } from './mark.ts';
+import { markTerms, type TextMatcher } from './mark.ts';
 import { installInteraction } from './interaction.ts';
 import { loadPopup } from './popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
 
 /**
- * The popup module's opt-out saver. Both callers run from the popup's own controls, so the module
- * is loaded and this settles at once; a listener left from an earlier call only resolves its own,
- * settled promise again.
+ * The popup module's opt-out actions. Both callers run from the popup's own controls, so the
+ * module is loaded and this settles at once; a listener left from an earlier call only resolves
+ * its own, settled promise again.
  */
-function optOut(): Promise<OptOutSaver> {
-	return loadPopup().then( () => new Promise<OptOutSaver>( ( resolve ) => {
+function optOut(): Promise<OptOutActions> {
+	return loadPopup().then( () => new Promise<OptOutActions>( ( resolve ) => {
 		mw.hook( OPT_OUT_HOOK ).add( resolve );
 	} ) );
 }
@@ -56,10 +56,10 @@ function main(): void {
 		pageLanguage,
 		userLanguage: mw.config.get( 'wgUserLanguage' ),
 		switchOff(): void {
-			optOut().then( ( saver ) => {
-				saver.save();
+			optOut().then( ( actions ) => {
+				actions.save();
 				for ( const root of marked ) {
-					unmarkTerms( root );
+					actions.unmark( root );
 				}
 				marked.length = 0;
 				return loadPopup();
@@ -106,9 +106,9 @@ function main(): void {
 	};
 
 	function switchOn(): void {
-		optOut().then( ( saver ) => {
+		optOut().then( ( actions ) => {
 			// Cleared first: marking checks the opt-out.
-			saver.clear();
+			actions.clear();
 			onContent( $( '#mw-content-text' ) );
 		} );
 	}

@@ -4,9 +4,10 @@
  * preference and the module then never loads); everyone else, and logged-in readers until the
  * preference is saved, get a local-storage flag.
  *
- * Saving and clearing the choice only happen when the reader uses the popup's switch or the way
- * back, both shown by the popup module, so that code is there (gadget/popup/opt-out.ts) and
- * reaches this module through {@link OPT_OUT_HOOK}: readers who never switch download none of it.
+ * Saving and clearing the choice, and removing the marks, only happen when the reader uses the
+ * popup's switch or the way back, both shown by the popup module, so that code is there
+ * (gadget/popup/opt-out.ts) and reaches this module through {@link OPT_OUT_HOOK}: readers who
+ * never switch download none of it.
  *
  * @packageDocumentation
  */
@@ -16,15 +17,17 @@ export const OPT_OUT_KEY = 'ldwg-glossary-off';
 /** The user option of the default gadget (`gadget-` + gadget name). */
 export const GADGET_OPTION = 'gadget-ldwg-glossary';
 
-/** Name of the `mw.hook` the popup module fires once on load with its {@link OptOutSaver}. */
+/** Name of the `mw.hook` the popup module fires once on load with its {@link OptOutActions}. */
 export const OPT_OUT_HOOK = 'ldwg.glossary.optout';
 
-/** Saving the reader's choice (gadget/popup/opt-out.ts), handed out by the popup module. */
-export interface OptOutSaver {
+/** Switching highlighting off and on (gadget/popup/opt-out.ts), handed out by the popup module. */
+export interface OptOutActions {
 	/** Records the opt-out (the local flag at once, the gadget preference for named accounts). */
 	save(): Promise<void>;
 	/** Clears the opt-out (the local flag at once, the gadget preference for named accounts). */
 	clear(): Promise<void>;
+	/** Removes the marks inside `root` (`unmarkTerms` of mark.ts), leaving its text as it was. */
+	unmark( root: Element ): void;
 }
 
 /** Whether the reader has switched highlighting off. */
