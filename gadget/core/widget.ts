@@ -113,8 +113,8 @@ export function createWidget( options: WidgetOptions ): SectionWidget {
 		button,
 		setBusy( value ) {
 			busy = value;
+			// Also what core.css styles as busy.
 			button.setAttribute( 'aria-disabled', String( value ) );
-			button.classList.toggle( 'ldwg-busy', value );
 			showStatus( value ? [ text( 'ldwg-gadget-feedback-loading' ) ] : [] );
 		},
 		showStatus,
