@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import './glossary.css';
-import { createMatcher } from '../../shared/glossary/matcher.ts';
+import { createTermMatcher } from '../../shared/glossary/matcher.ts';
 import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
 import { isHighlightingOff, OPT_OUT_HOOK, type OptOutActions } from './opt-out.ts';
@@ -76,7 +76,7 @@ function main(): void {
 		await Promise.all( languagesIn( root, pageLanguage ).map( async ( language ) => {
 			const index = await indexFor( language );
 			if ( index && index.terms.length ) {
-				matchers.set( language, createMatcher( index, language ) );
+				matchers.set( language, createTermMatcher( index, language ) );
 			}
 		} ) );
 		if ( matchers.size ) {
