@@ -6,13 +6,14 @@
  * @packageDocumentation
  */
 import './glossary.css';
-import { createTermMatcher } from '../../shared/glossary/matcher.ts';
+import { termMatcherSteps } from '../../shared/glossary/matcher.ts';
 import { loadBase } from '../base/require.ts';
 import { pageScope } from './scope.ts';
 import { isHighlightingOff, OPT_OUT_HOOK, type OptOutActions } from './opt-out.ts';
 import { termIndexLoader, fetchRaw } from './term-indexes.ts';
 import { languagesIn } from './text-language.ts';
 import { markTerms, type TextMatcher } from './mark.ts';
+import { runInSlices } from './slicing.ts';
 import { installInteraction } from './interaction.ts';
 import { loadPopup } from './popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
@@ -76,7 +77,8 @@ function main(): void {
 		await Promise.all( languagesIn( root, pageLanguage ).map( async ( language ) => {
 			const index = await indexFor( language );
 			if ( index && index.terms.length ) {
-				matchers.set( language, createTermMatcher( index, language ) );
+				// In slices: a large glossary takes tens of milliseconds to build.
+				matchers.set( language, await runInSlices( termMatcherSteps( index, language ) ) );
 			}
 		} ) );
 		if ( matchers.size ) {

@@ -35,3 +35,37 @@ export function defaultYielder(): Yielder {
 		channel.port2.postMessage( null );
 	} );
 }
+
+/** Options of {@link runInSlices}. */
+export interface SliceOptions {
+	/** Longest stretch of work between two yields, in milliseconds (default 5). */
+	sliceMs?: number;
+	/** How to give the main thread back (default {@link defaultYielder}). */
+	yielder?: Yielder;
+	/** Clock (default `performance.now()`). */
+	now?: () => number;
+}
+
+/**
+ * Drives `steps` (a generator that pauses every small piece of work, such as
+ * `termMatcherSteps`) to its end, giving the main thread back whenever `sliceMs` of work has
+ * passed, and resolves with what it returns.
+ */
+export async function runInSlices<T>(
+	steps: Generator<void, T, void>, options: SliceOptions = {},
+): Promise<T> {
+	const now = options.now || ( () => performance.now() );
+	const yielder = options.yielder || defaultYielder();
+	const sliceMs = options.sliceMs ?? 5;
+	let deadline = now() + sliceMs;
+	for ( ;; ) {
+		const step = steps.next();
+		if ( step.done ) {
+			return step.value;
+		}
+		if ( now() >= deadline ) {
+			await yielder();
+			deadline = now() + sliceMs;
+		}
+	}
+}
