@@ -164,9 +164,9 @@ async function bundle(): Promise<string> {
 				"import { markTerms } from './gadget/glossary/mark.ts';",
 				"import { isExcludedElement } from './gadget/glossary/exclusion.ts';",
 				"import { createMatcher, termMatcherSteps } from './shared/glossary/matcher.ts';",
-				"import { defaultYielder, runInSlices } from './gadget/glossary/slicing.ts';",
+				"import { runSteps } from './gadget/glossary/slicing.ts';",
 				'window.ldwgBench = { markTerms, isExcludedElement, createMatcher, termMatcherSteps,',
-				'\tdefaultYielder, runInSlices };',
+				'\trunSteps };',
 			].join( '\n' ),
 			resolveDir: root,
 			loader: 'ts',
@@ -178,6 +178,13 @@ async function bundle(): Promise<string> {
 		write: false,
 	} );
 	return ( result.outputFiles[ 0 ] as { text: string } ).text;
+}
+
+/** The driver's figures of a sliced run (gadget/glossary/slicing.ts `SliceStats`). */
+interface MarkRunStats {
+	slices: number;
+	longestSliceMs: number;
+	workMs: number;
 }
 
 interface MarkRun {
@@ -205,8 +212,7 @@ interface PageBench {
 	isExcludedElement( element: Element ): boolean;
 	createMatcher( source: unknown, language: string ): { match( text: string ): unknown[] };
 	termMatcherSteps( source: unknown, language: string ): Generator<void, unknown, void>;
-	defaultYielder(): () => Promise<void>;
-	runInSlices( steps: Generator<void, unknown, void>, options: unknown ): Promise<unknown>;
+	runSteps( steps: Generator<void, unknown, void>, stats: MarkRunStats ): Promise<unknown>;
 }
 
 type BenchWindow = Window & {
@@ -345,31 +351,20 @@ interface SlicedBuild {
 }
 
 /**
- * Builds a matcher for `terms` with the glossary module's own driver (`runInSlices` over
+ * Builds a matcher for `terms` with the glossary module's own driver (`runSteps` over
  * `termMatcherSteps`, default yielder and 5 ms slices) in a page where nothing ran before, so
- * the code is as cold as on a page view, timing the work between yields.
+ * the code is as cold as on a page view, with the driver's own timing of the slices.
  */
 async function buildInSlices( page: Page, terms: [ string, string ][] ): Promise<SlicedBuild> {
 	return page.evaluate( async ( list ) => {
 		const bench = ( window as unknown as BenchWindow ).ldwgBench;
-		const yielder = bench.defaultYielder();
+		const stats = { slices: 0, longestSliceMs: 0, workMs: 0 };
 		const started = performance.now();
-		let sliceStart = started;
-		let longest = 0;
-		let slices = 0;
-		await bench.runInSlices( bench.termMatcherSteps( list, 'en' ), {
-			yielder: async () => {
-				longest = Math.max( longest, performance.now() - sliceStart );
-				slices++;
-				await yielder();
-				sliceStart = performance.now();
-			},
-		} );
-		const end = performance.now();
+		await bench.runSteps( bench.termMatcherSteps( list, 'en' ), stats );
 		return {
-			wallMs: end - started,
-			longestMs: Math.max( longest, end - sliceStart ),
-			slices: slices + 1,
+			wallMs: performance.now() - started,
+			longestMs: stats.longestSliceMs,
+			slices: stats.slices,
 		};
 	}, terms );
 }

@@ -13,7 +13,7 @@ import { isHighlightingOff, OPT_OUT_HOOK, type OptOutActions } from './opt-out.t
 import { termIndexLoader, fetchRaw } from './term-indexes.ts';
 import { languagesIn } from './text-language.ts';
 import { markTerms, type TextMatcher } from './mark.ts';
-import { runInSlices } from './slicing.ts';
+import { runSteps } from './slicing.ts';
 import { installInteraction } from './interaction.ts';
 import { loadPopup } from './popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
@@ -78,7 +78,7 @@ function main(): void {
 			const index = await indexFor( language );
 			if ( index && index.terms.length ) {
 				// In slices: a large glossary takes tens of milliseconds to build.
-				matchers.set( language, await runInSlices( termMatcherSteps( index, language ) ) );
+				matchers.set( language, await runSteps( termMatcherSteps( index, language ) ) );
 			}
 		} ) );
 		if ( matchers.size ) {

@@ -13,7 +13,7 @@
  */
 import { isExcludedElement, isInsideExcluded, isSectionStart, TERM_CLASS } from './exclusion.ts';
 import { textLanguage } from './text-language.ts';
-import { defaultYielder, type Yielder } from './slicing.ts';
+import { defaultYielder, runSliced, type SliceStats, type Yielder } from './slicing.ts';
 
 /** One term found in a text, as the shared matcher reports it (UTF-16 offsets). */
 export interface TermMatch {
@@ -45,17 +45,11 @@ export interface MarkOptions {
 }
 
 /** What a marking run did, for the benchmark and for tests. */
-export interface MarkResult {
+export interface MarkResult extends SliceStats {
 	/** Terms wrapped in this run. */
 	marked: number;
 	/** Text nodes looked at. */
 	textNodes: number;
-	/** Chunks the work was cut into. */
-	slices: number;
-	/** Longest chunk, in milliseconds. */
-	longestSliceMs: number;
-	/** Time spent working (all chunks, without the time given back between them), in ms. */
-	workMs: number;
 }
 
 /** Attribute holding the concept id on a marked term. */
@@ -218,30 +212,8 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		result.marked += item.matches.length;
 	};
 
-	/**
-	 * Runs `step` until it reports the end, yielding every `sliceMs`. Returns when done.
-	 * The clock is read every few steps only: reading it costs more than a step.
-	 */
-	const sliced = async ( step: () => boolean, budget: number ): Promise<void> => {
-		let done = false;
-		while ( !done ) {
-			const started = now();
-			const deadline = started + budget;
-			let count = 0;
-			while ( !( done = step() ) ) {
-				if ( ++count % CLOCK_EVERY === 0 && now() >= deadline ) {
-					break;
-				}
-			}
-			const slice = now() - started;
-			result.slices++;
-			result.workMs += slice;
-			result.longestSliceMs = Math.max( result.longestSliceMs, slice );
-			if ( !done ) {
-				await yielder();
-			}
-		}
-	};
+	const sliced = ( step: () => boolean, budget: number ): Promise<void> => runSliced(
+		step, budget, yielder, now, result, CLOCK_EVERY );
 
 	// Two phases: first find every match without changing the DOM (so the browser has no
 	// style or layout work to redo at each yield), then wrap them all, which is quick.

@@ -36,36 +36,60 @@ export function defaultYielder(): Yielder {
 	} );
 }
 
-/** Options of {@link runInSlices}. */
-export interface SliceOptions {
-	/** Longest stretch of work between two yields, in milliseconds (default 5). */
-	sliceMs?: number;
-	/** How to give the main thread back (default {@link defaultYielder}). */
-	yielder?: Yielder;
-	/** Clock (default `performance.now()`). */
-	now?: () => number;
+/** What a sliced run did, for the benchmark and for tests. */
+export interface SliceStats {
+	/** Chunks the work was cut into. */
+	slices: number;
+	/** Longest chunk, in milliseconds. */
+	longestSliceMs: number;
+	/** Time spent working (all chunks, without the time given back between them), in ms. */
+	workMs: number;
 }
 
 /**
- * Drives `steps` (a generator that pauses every small piece of work, such as
- * `termMatcherSteps`) to its end, giving the main thread back whenever `sliceMs` of work has
- * passed, and resolves with what it returns.
+ * Runs `step` until it reports the end (returns `true`), giving the main thread back with
+ * `yielder` whenever `budget` milliseconds of work have passed, and adds up what it did in
+ * `stats`. The clock is read every `clockEvery` steps only: reading it costs more than a small
+ * step (a text node to scan), while a large step (16 terms of a matcher) needs a look each time.
  */
-export async function runInSlices<T>(
-	steps: Generator<void, T, void>, options: SliceOptions = {},
-): Promise<T> {
-	const now = options.now || ( () => performance.now() );
-	const yielder = options.yielder || defaultYielder();
-	const sliceMs = options.sliceMs ?? 5;
-	let deadline = now() + sliceMs;
-	for ( ;; ) {
-		const step = steps.next();
-		if ( step.done ) {
-			return step.value;
+export async function runSliced(
+	step: () => boolean, budget: number, yielder: Yielder, now: () => number,
+	stats: SliceStats = { slices: 0, longestSliceMs: 0, workMs: 0 }, clockEvery = 1,
+): Promise<void> {
+	let done = false;
+	while ( !done ) {
+		const started = now();
+		const deadline = started + budget;
+		let count = 0;
+		while ( !( done = step() ) ) {
+			if ( ++count % clockEvery === 0 && now() >= deadline ) {
+				break;
+			}
 		}
-		if ( now() >= deadline ) {
+		const slice = now() - started;
+		stats.slices++;
+		stats.workMs += slice;
+		stats.longestSliceMs = Math.max( stats.longestSliceMs, slice );
+		if ( !done ) {
 			await yielder();
-			deadline = now() + sliceMs;
 		}
 	}
+}
+
+/**
+ * Drives `steps` (a generator that pauses after every small piece of work, such as
+ * `termMatcherSteps`) to its end in slices of 5 ms, and resolves with what it returns.
+ */
+export async function runSteps<T>(
+	steps: Generator<void, T, void>, stats?: SliceStats, yielder = defaultYielder(),
+): Promise<T> {
+	let value: T | undefined;
+	await runSliced( () => {
+		const step = steps.next();
+		if ( step.done ) {
+			value = step.value;
+		}
+		return !!step.done;
+	}, 5, yielder, () => performance.now(), stats );
+	return value as T;
 }
