@@ -400,6 +400,16 @@ describe( 'the feedback form hand-off', () => {
 	} );
 } );
 
+/**
+ * What loading the translation loader does here: `mediawiki.language`, its dependency, brings
+ * the fallback chain.
+ */
+function i18nLoads( chain: string[] ): Promise<void> {
+	fake.language = { getFallbackLanguageChain: () => chain, convertNumber: String };
+	i18nLoader.loaded = true;
+	return Promise.resolve();
+}
+
 describe( 'readers of other languages', () => {
 	const frMessages = JSON.stringify( {
 		'ldwg-gadget-feedback-button': 'Donner votre avis',
@@ -463,14 +473,9 @@ describe( 'readers of other languages', () => {
 		const formModule = new Promise<void>( ( resolve ) => {
 			formLoaded = resolve;
 		} );
-		fake.loader.using.mockImplementation( ( modules: string ) => {
-			if ( modules === 'ext.gadget.ldwg-form' ) {
-				return formModule;
-			}
-			fake.language = { getFallbackLanguageChain: () => [ 'fr', 'en' ], convertNumber: String };
-			i18nLoader.loaded = true;
-			return Promise.resolve();
-		} );
+		const loads = ( modules: string ): Promise<void> => modules === 'ext.gadget.ldwg-form' ?
+			formModule : i18nLoads( [ 'fr', 'en' ] );
+		fake.loader.using.mockImplementation( loads );
 		const started = start( () => site );
 		fireContent( fake, content() );
 		await started?.loaded;
@@ -509,11 +514,7 @@ describe( 'readers of other languages', () => {
 
 	it( 'fall back to English when their language has no file', async () => {
 		setUp( pageConfig( { wgUserLanguage: 'de' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
-		fake.loader.using.mockImplementation( () => {
-			fake.language = { getFallbackLanguageChain: () => [ 'de', 'en' ], convertNumber: String };
-			i18nLoader.loaded = true;
-			return Promise.resolve();
-		} );
+		fake.loader.using.mockImplementation( () => i18nLoads( [ 'de', 'en' ] ) );
 		const started = start( () => site );
 		fireContent( fake, content() );
 		await started?.loaded;
