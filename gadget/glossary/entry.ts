@@ -72,22 +72,36 @@ function main(): void {
 	let queue: Promise<void> = Promise.resolve();
 	let panelShown = false;
 
+	// Built once per language and page view (wikipage.content fires again with live preview),
+	// in slices: a large glossary takes tens of milliseconds to build.
+	const built = new Map<string, Promise<TextMatcher | null>>();
+	const matcherOf = ( language: string ): Promise<TextMatcher | null> => {
+		let matcher = built.get( language );
+		if ( !matcher ) {
+			matcher = indexFor( language ).then( ( index ) => index && index.terms.length ?
+				runSteps( termMatcherSteps( index, language ) ) : null );
+			built.set( language, matcher );
+		}
+		return matcher;
+	};
+
 	const markRoot = async ( root: HTMLElement ): Promise<void> => {
-		const matchers = new Map<string, TextMatcher>();
+		const matchers = new Map<string, TextMatcher | null>();
 		await Promise.all( languagesIn( root, pageLanguage ).map( async ( language ) => {
-			const index = await indexFor( language );
-			if ( index && index.terms.length ) {
-				// In slices: a large glossary takes tens of milliseconds to build.
-				matchers.set( language, await runSteps( termMatcherSteps( index, language ) ) );
-			}
+			matchers.set( language, await matcherOf( language ) );
 		} ) );
-		if ( matchers.size ) {
+		// The reader may switch highlighting off while this run waits or marks.
+		if ( [ ...matchers.values() ].some( Boolean ) && !isHighlightingOff() ) {
 			await markTerms( root, {
 				matcherFor: ( language ) => matchers.get( language ) || null,
 				defaultLanguage: pageLanguage,
 				markAll: settings.markAll,
 			} );
-			marked.push( root );
+			if ( isHighlightingOff() ) {
+				optOut().then( ( actions ) => actions.unmark( root ) );
+			} else {
+				marked.push( root );
+			}
 		}
 		// Translators are logged in on Meta; readers of a translation get no panel.
 		if ( scope.translationLanguage && !panelShown && !mw.user.isAnon() ) {

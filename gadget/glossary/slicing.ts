@@ -12,12 +12,19 @@ interface SchedulerLike {
 	yield?: () => Promise<void>;
 }
 
+let shared: Yielder | undefined;
+
 /**
  * The cheapest available way to yield: `scheduler.yield()` (keeps our priority), else a
  * `MessageChannel` message (a new task without the 4 ms clamp that nested `setTimeout` gets;
- * every browser that runs ES2017 has `MessageChannel`).
+ * every browser that runs ES2017 has `MessageChannel`). One per page view, shared by every
+ * caller: a channel stays alive as long as it has a listener.
  */
 export function defaultYielder(): Yielder {
+	return shared || ( shared = createYielder() );
+}
+
+function createYielder(): Yielder {
 	const scheduler = ( window as unknown as { scheduler?: SchedulerLike } ).scheduler;
 	if ( scheduler && typeof scheduler.yield === 'function' ) {
 		return () => ( scheduler.yield as () => Promise<void> ).call( scheduler );
@@ -82,6 +89,7 @@ export async function runSliced(
  */
 export async function runSteps<T>(
 	steps: Generator<void, T, void>, stats?: SliceStats, yielder = defaultYielder(),
+	now = () => performance.now(),
 ): Promise<T> {
 	let value: T | undefined;
 	await runSliced( () => {
@@ -90,6 +98,6 @@ export async function runSteps<T>(
 			value = step.value;
 		}
 		return !!step.done;
-	}, 5, yielder, () => performance.now(), stats );
+	}, 5, yielder, now, stats );
 	return value as T;
 }

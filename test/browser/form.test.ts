@@ -104,6 +104,13 @@ describe( 'saving feedback', () => {
 			// The signature is on the entry's line, after the call.
 			const line = ( await talkText() ).split( '\n' ).find( ( l ) => l.includes( id ) ) ?? '';
 			expect( line ).toMatch( /\}\} \[\[User:Alice/ );
+			// The section's own status says so too, with a link to the new thread (the notice the
+			// form module hands to the eager module).
+			const status = wiki.page.locator( '.ldwg-feedback[data-ldwg-section="leader"] [role="status"]' );
+			await expect.poll( () => status.textContent(), { timeout: 10000 } )
+				.toBe( 'Thank you, your feedback was saved. See it on the talk page' );
+			expect( await status.locator( 'a' ).getAttribute( 'href' ) )
+				.toContain( 'Talk:Leadership_Development_Working_Group/Shared_definition_of_leadership#' );
 			wiki.assertClean();
 		} finally {
 			await wiki.close();

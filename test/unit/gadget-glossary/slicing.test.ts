@@ -59,7 +59,7 @@ describe( 'runSteps', () => {
 		const result = await runSteps( steps( 3 ), figures, () => {
 			yields++;
 			return Promise.resolve();
-		} );
+		}, () => 0 );
 		expect( result ).toBe( 'done' );
 		expect( yields ).toBe( 0 );
 		expect( figures.slices ).toBe( 1 );
