@@ -181,4 +181,28 @@ describe( 'createMatcher agrees with the brute-force reference', () => {
 			( terms, t, lang ) => agrees( t, terms, lang ) );
 		fc.assert( property, { numRuns: 1000 } );
 	}, TIMEOUT );
+
+	it( 'on wide, crowded tries (the double array grows past its first size)', () => {
+		// A 50-character Han alphabet: random two-character terms, plus for every character c
+		// the terms c + first and c + last. Many states with children spread over the whole
+		// alphabet make the first-fit packing skip slots, which is what grows the arrays.
+		const alphabet = Array.from( { length: 50 },
+			( _, i ) => String.fromCharCode( 0x4e00 + i * 7 ) );
+		const first = alphabet[ 0 ] as string;
+		const last = alphabet[ 49 ] as string;
+		const input = fc.tuple(
+			fc.array( fc.tuple( fc.constantFrom( ...alphabet ), fc.constantFrom( ...alphabet ) ),
+				{ minLength: 100, maxLength: 200 } ),
+			fc.array( fc.constantFrom( ...alphabet, ' ' ), { minLength: 1, maxLength: 60 } ),
+		);
+		fc.assert( fc.property( input, ( [ pairs, chars ] ) => {
+			const words = new Set( pairs.map( ( [ a, b ] ) => a + b ) );
+			for ( const c of alphabet ) {
+				words.add( c + first );
+				words.add( c + last );
+			}
+			const terms = [ ...words ].map( ( t, i ): [ string, string ] => [ t, `c${ i }` ] );
+			agrees( chars.join( '' ), terms, 'ja' );
+		} ), { numRuns: 60 } );
+	}, TIMEOUT );
 } );
