@@ -34,24 +34,39 @@ export interface I18n {
 }
 
 /**
+ * How long to wait for the translations (and the pages fetched with them) before giving up:
+ * the buttons of a page view, and the form on a click, wait for them, and a stalled connection
+ * can hold a request for minutes. After that the reader gets English texts and no counts.
+ */
+export const TRANSLATIONS_TIMEOUT_MS = 15000;
+
+/**
  * Fetches the current text of several pages in one Action API request. Never rejects: a
- * failure (network, HTTP error, invalid answer) gives fewer pages.
+ * failure (network, HTTP error, invalid answer, no answer within `timeoutMs`) gives fewer pages.
  */
 export function fetchApiTexts(
 	titles: readonly string[],
 	userAgent: string,
+	timeoutMs = TRANSLATIONS_TIMEOUT_MS,
 ): Promise<Map<string, string>> {
 	if ( !titles.length ) {
 		return Promise.resolve( new Map() );
 	}
 	const url = queryUrl( mw.util.wikiScript( 'api' ), pageTextQuery( titles ) );
+	const controller = new AbortController();
+	const timer = setTimeout( () => controller.abort(), timeoutMs );
 	// eslint-disable-next-line n/no-unsupported-features/node-builtins -- browser code, not Node
 	return window.fetch( url, {
 		credentials: 'same-origin',
 		headers: { 'Api-User-Agent': userAgent },
+		signal: controller.signal,
 	} )
 		.then( ( response ) => response.ok ? response.json() as Promise<unknown> : null )
-		.then( readPageTexts, () => new Map<string, string>() );
+		.then( readPageTexts, () => new Map<string, string>() )
+		.then( ( texts ) => {
+			clearTimeout( timer );
+			return texts;
+		} );
 }
 
 /** Puts translated texts into `mw.messages`, lowest-priority language first. */
