@@ -71,8 +71,9 @@ function contentDir(): 'ltr' | 'rtl' {
 function loadForm( agent: string ): Promise<FormApi> {
 	const loading = Promise.all( [
 		mw.loader.using( FORM_MODULE ),
-		// The page view's own part is loaded already (the buttons waited for it).
-		loadWithTranslations( [], agent, 'dialogs' ),
+		// The page view's part is loaded already (the buttons waited for it), unless its request
+		// failed: then it is tried again with the dialogs' part.
+		loadWithTranslations( [], agent, [ 'page', 'dialogs' ] ),
 	] );
 	// The form fires the hook once when it loads; mw.hook replays it to late listeners, and a
 	// listener left from an earlier click only resolves its own, settled promise again.

@@ -8,23 +8,15 @@
  * message files and the caller's pages in one API request. So English readers do not download
  * the translation code at all.
  *
- * The load is shared through `mw.libs.ldwgTranslations` so that the feedback module and the
- * popup (separate modules) never fetch the same files twice; whichever starts first also
- * fetches its own pages in the same request.
+ * The loader module is one instance for the page view (ResourceLoader runs a module once), so
+ * it shares what it loaded between the feedback module and the popup: they never fetch the same
+ * files twice, and whichever starts first also fetches its own pages in the same request.
  *
  * @packageDocumentation
  */
 import { rawTextQuery } from './request.ts';
 import type { MessagePart } from './messages.ts';
 import { I18N_MODULE, loadI18n } from '../i18n/require.ts';
-
-declare global {
-	// eslint-disable-next-line @typescript-eslint/no-namespace -- augments types-mediawiki's mw.libs
-	namespace mw.libs {
-		/** Per part, settles when the reader's translated ldwg messages are in `mw.messages`. */
-		let ldwgTranslations: Partial<Record<MessagePart, Promise<void>>> | undefined;
-	}
-}
 
 /** Languages with a translated message file, as the build wrote them (none in unit tests). */
 export function messageLanguages(): string[] {
@@ -56,29 +48,22 @@ export function fetchPageTexts(
 }
 
 /**
- * Makes sure the reader's translations of `part` are loaded, and returns the text of
- * `extraTitles` (the caller's own JSON pages). When no other module has started loading that
- * part, both go in one request (one `action=raw` for an English reader); otherwise this waits
- * for that load and fetches `extraTitles` alone. Never rejects.
+ * Makes sure the reader's translations of `parts` are loaded, and returns the text of
+ * `extraTitles` (the caller's own JSON pages): in one request when the translations still have
+ * to be fetched (see the translation loader, gadget/i18n/load.ts, which also shares them between
+ * modules and tries a failed request again); one `action=raw` for an English reader. Never
+ * rejects.
  */
 export function loadWithTranslations(
 	extraTitles: readonly string[],
 	userAgent: string,
-	part: MessagePart = 'page',
+	parts: readonly MessagePart[] = [ 'page' ],
 ): Promise<Map<string, string>> {
-	const loads = mw.libs.ldwgTranslations = mw.libs.ldwgTranslations || {};
-	const started = loads[ part ];
-	if ( started ) {
-		return started.then( () => fetchPageTexts( extraTitles, userAgent ) );
-	}
 	const available = messageLanguages();
-	const texts = mw.config.get( 'wgUserLanguage' ) === 'en' || !available.length ?
-		fetchPageTexts( extraTitles, userAgent ) :
+	const plain = (): Promise<Map<string, string>> => fetchPageTexts( extraTitles, userAgent );
+	return mw.config.get( 'wgUserLanguage' ) === 'en' || !available.length ? plain() :
 		Promise.resolve( mw.loader.using( I18N_MODULE ) ).then( () => {
 			const i18n = loadI18n();
-			return i18n ? i18n.load( extraTitles, userAgent, available, part ) :
-				fetchPageTexts( extraTitles, userAgent );
-		}, () => fetchPageTexts( extraTitles, userAgent ) );
-	loads[ part ] = texts.then( () => undefined );
-	return texts;
+			return i18n ? i18n.load( extraTitles, userAgent, available, parts ) : plain();
+		}, plain );
 }

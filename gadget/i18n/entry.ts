@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
-import { i18n } from './load.ts';
+import { createI18n } from './load.ts';
 
 /** ResourceLoader's `module` of this package file. */
 declare const module: { exports: unknown };
 
-module.exports = i18n;
+// One loader per page view: what it loaded is shared by the modules that require it.
+module.exports = createI18n();

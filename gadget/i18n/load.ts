@@ -21,15 +21,17 @@ import { pageTextQuery, queryUrl, readPageTexts } from '../core/request.ts';
 /** What `require( 'ext.gadget.ldwg-i18n' )` returns. */
 export interface I18n {
 	/**
-	 * Loads the reader's translations of one part (of the languages in `available` on their
-	 * fallback chain) and the text of `extraTitles`, in one request, and resolves with the texts
-	 * of all pages fetched. Never rejects: a failure gives fewer pages and English texts.
+	 * Makes sure the reader's translations of `parts` (of the languages in `available` on their
+	 * fallback chain) are in `mw.messages`, and resolves with the texts of those of
+	 * `extraTitles` that exist. Parts not loaded yet are fetched in one request with
+	 * `extraTitles`; parts being loaded are waited for. Never rejects: a failure gives English
+	 * texts and fewer pages.
 	 */
 	load(
 		extraTitles: readonly string[],
 		userAgent: string,
 		available: readonly string[],
-		part?: MessagePart,
+		parts: readonly MessagePart[],
 	): Promise<Map<string, string>>;
 }
 
@@ -41,14 +43,15 @@ export interface I18n {
 export const TRANSLATIONS_TIMEOUT_MS = 15000;
 
 /**
- * Fetches the current text of several pages in one Action API request. Never rejects: a
- * failure (network, HTTP error, invalid answer, no answer within `timeoutMs`) gives fewer pages.
+ * Fetches the current text of several pages in one Action API request: the texts of those that
+ * exist, or `null` on a failure (network, HTTP error, no answer within `timeoutMs`). An answer
+ * that is not the API's gives no pages. Never rejects.
  */
 export function fetchApiTexts(
 	titles: readonly string[],
 	userAgent: string,
 	timeoutMs = TRANSLATIONS_TIMEOUT_MS,
-): Promise<Map<string, string>> {
+): Promise<Map<string, string> | null> {
 	if ( !titles.length ) {
 		return Promise.resolve( new Map() );
 	}
@@ -61,8 +64,15 @@ export function fetchApiTexts(
 		headers: { 'Api-User-Agent': userAgent },
 		signal: controller.signal,
 	} )
-		.then( ( response ) => response.ok ? response.json() as Promise<unknown> : null )
-		.then( readPageTexts, () => new Map<string, string>() )
+		.then( ( response ) => {
+			if ( !response.ok ) {
+				throw new Error( `HTTP ${ response.status }` );
+			}
+			return response.json() as Promise<unknown>;
+		} )
+		// An API error (maxlag, read-only) is as passing as a network failure.
+		.then( ( answer ) => answer && ( answer as { error?: unknown } ).error ? null :
+			readPageTexts( answer ), () => null )
 		.then( ( texts ) => {
 			clearTimeout( timer );
 			return texts;
@@ -70,11 +80,9 @@ export function fetchApiTexts(
 }
 
 /** Puts translated texts into `mw.messages`, lowest-priority language first. */
-function install(
-	languages: readonly string[], texts: Map<string, string>, part: MessagePart,
-): void {
-	for ( const language of languages ) {
-		const text = texts.get( messagesTitle( language, part ) );
+function install( titles: readonly string[], texts: Map<string, string> ): void {
+	for ( const title of titles ) {
+		const text = texts.get( title );
 		const messages = text === undefined ? null : parseMessages( text );
 		if ( messages ) {
 			mw.messages.set( messages );
@@ -82,18 +90,46 @@ function install(
 	}
 }
 
-/** See {@link I18n.load}. */
-export const i18n: I18n = {
-	load( extraTitles, userAgent, available, part = 'page' ) {
-		const language: Partial<typeof mw.language> | undefined = mw.language;
-		const chain = language && language.getFallbackLanguageChain ?
-			language.getFallbackLanguageChain() : [ mw.config.get( 'wgUserLanguage' ) ];
-		const languages = translationLanguages( chain, available );
-		const titles = languages.map( ( code ) => messagesTitle( code, part ) );
-		return fetchApiTexts( [ ...extraTitles, ...titles ], userAgent )
-			.then( ( texts ) => {
-				install( languages, texts, part );
-				return texts;
-			} );
-	},
-};
+/**
+ * A translation loader with its own record of what it loaded. ResourceLoader runs the module
+ * once per page view (gadget/i18n/entry.ts), so the feedback module and the popup share one.
+ *
+ * Per part, the record holds the load in progress or done; a load whose request failed
+ * (network, HTTP or API error, timeout) leaves its parts to the next caller, so that a reader
+ * whose page view lost its translations gets them when they open the form or a popup.
+ */
+export function createI18n(): I18n {
+	const loads: Partial<Record<MessagePart, Promise<void>>> = {};
+	return {
+		load( extraTitles, userAgent, available, parts ) {
+			const started = parts.map( ( part ) => loads[ part ] );
+			const missing = parts.filter( ( part ) => !loads[ part ] );
+			const language: Partial<typeof mw.language> | undefined = mw.language;
+			const chain = language && language.getFallbackLanguageChain ?
+				language.getFallbackLanguageChain() : [ mw.config.get( 'wgUserLanguage' ) ];
+			const languages = translationLanguages( chain, available );
+			// Parts hold different keys: only the order of languages within a part matters.
+			const titles: string[] = [];
+			for ( const part of missing ) {
+				titles.push( ...languages.map( ( code ) => messagesTitle( code, part ) ) );
+			}
+			const texts = fetchApiTexts( [ ...extraTitles, ...titles ], userAgent )
+				.then( ( fetched ) => {
+					if ( fetched ) {
+						install( titles, fetched );
+					}
+					return fetched;
+				} );
+			for ( const part of missing ) {
+				const load: Promise<void> = texts.then( ( fetched ) => {
+					if ( !fetched && loads[ part ] === load ) {
+						delete loads[ part ];
+					}
+				} );
+				loads[ part ] = load;
+			}
+			return Promise.all( [ texts, ...started ] )
+				.then( ( [ fetched ] ) => fetched || new Map() );
+		},
+	};
+}

@@ -26,17 +26,16 @@ const msg: Msg = ( key, ...params ) => mw.message( key, ...params ).text();
 
 /**
  * The reader's translated messages (English is bundled): the page view's and the dialogs' own,
- * which hold the popup's and the feedback form's ("discuss this term"). Loaded once, never
- * rejects.
+ * which hold the popup's and the feedback form's ("discuss this term"), in one request. Asked
+ * at each opening: once loaded this fetches nothing, and after a failed request it tries again.
  */
-const translations = Promise.all( [
-	loadWithTranslations( [], USER_AGENT ),
-	loadWithTranslations( [], USER_AGENT, 'dialogs' ),
-] ).then( () => undefined, () => undefined );
+const translations = (): Promise<unknown> => loadWithTranslations( [], USER_AGENT, [ 'page', 'dialogs' ] );
 
 /** The compiled glossary, once the reader's messages are there too (both are needed to render). */
 function glossary( context: PopupContext ): Promise<CompiledGlossary | null> {
-	return Promise.all( [ loadGlossary( context.settings.compiledTitle, fetchRaw ), translations ] )
+	return Promise.all( [
+		loadGlossary( context.settings.compiledTitle, fetchRaw ), translations(),
+	] )
 		.then( ( [ g ] ) => g );
 }
 
@@ -62,7 +61,7 @@ const api: PopupApi = {
 		}
 	},
 	offerSwitchOn( switchOn, announce ) {
-		translations.then( () => {
+		translations().then( () => {
 			const place = offerWayBack( {
 				doc: document,
 				label: msg( 'ldwg-glossary-switch-on' ),

@@ -12,14 +12,15 @@ import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
 import { savedNotice } from '../../../gadget/form/saved-notice.ts';
 import { SAVED_NOTICE_HOOK } from '../../../gadget/core/widget.ts';
 import { fireContent, installFakeMw, type FakeMw } from './fake-mw.ts';
-import { i18n } from '../../../gadget/i18n/load.ts';
+import { createI18n, type I18n } from '../../../gadget/i18n/load.ts';
 
 // ResourceLoader's `require( 'ext.gadget.ldwg-i18n' )` (gadget/i18n/require.ts): the module's
-// real exports, once `mw.loader.using` has "loaded" it (the fake resolves every load).
-const i18nLoader = vi.hoisted( () => ( { loaded: false } ) );
+// real exports, once `mw.loader.using` has "loaded" it (the fake resolves every load); a new
+// instance for each test, as for each page view.
+const i18nLoader = vi.hoisted( () => ( { loaded: false, instance: null as I18n | null } ) );
 vi.mock( '../../../gadget/i18n/require.ts', () => ( {
 	I18N_MODULE: 'ext.gadget.ldwg-i18n',
-	loadI18n: () => i18nLoader.loaded ? i18n : null,
+	loadI18n: () => i18nLoader.loaded ? i18nLoader.instance : null,
 } ) );
 
 const root = path.resolve( __dirname, '../../..' );
@@ -119,6 +120,7 @@ function widgetOf( sectionId: string ): HTMLElement {
 
 beforeEach( () => {
 	delete ( globalThis as Record<string, unknown> ).LDWG_MESSAGE_LANGUAGES;
+	i18nLoader.instance = createI18n();
 } );
 
 afterEach( () => {
@@ -457,14 +459,36 @@ describe( 'readers of other languages', () => {
 		expect( widgetOf( 'leader' ).lang ).toBe( 'fr' );
 	} );
 
-	it( 'share the translations with the glossary module instead of fetching them twice', async () => {
-		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
-		fake.libs.ldwgTranslations = { page: Promise.resolve() };
+	it( 'share the translations with the popup instead of fetching them twice', async () => {
+		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.resolve( apiAnswer( {
+			'User:LDWG-bot/summary.json': summaryText,
+			'MediaWiki:Gadget-ldwg-messages-fr.json': frMessages,
+		} ) ) );
+		fake.loader.using.mockImplementation( () => i18nLoads( [ 'fr', 'en' ] ) );
+		// The popup's module (on a glossary page) asked first; the same loader instance serves
+		// the feedback module.
+		let answerPopup: ( a: Answer ) => void = () => undefined;
+		fetchSpy.mockImplementationOnce( () => new Promise<Answer>( ( resolve ) => {
+			answerPopup = resolve;
+		} ) );
+		const popupTexts = i18nLoader.instance?.load( [], 'ua', [ 'ar', 'es', 'fr' ], [ 'page', 'dialogs' ] );
 		const started = start( () => site );
+		await flush();
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
+		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ).titles ).toBe(
+			'MediaWiki:Gadget-ldwg-dialog-messages-fr.json|MediaWiki:Gadget-ldwg-messages-fr.json' );
+		// Only the summary: the translations are on their way.
+		expect( requested( fetchSpy.mock.calls[ 1 ]?.[ 0 ] as string ).titles ).toBe( 'User:LDWG-bot/summary.json' );
+		fireContent( fake, content() );
+		await flush();
+		// The buttons wait for the translations.
+		expect( buttons() ).toHaveLength( 0 );
+		answerPopup( apiAnswer( { 'MediaWiki:Gadget-ldwg-messages-fr.json': frMessages } ) );
+		await popupTexts;
 		await started?.loaded;
-		expect( fetchSpy ).toHaveBeenCalledTimes( 1 );
-		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ).titles ).toBe( 'User:LDWG-bot/summary.json' );
-		expect( fake.loader.using ).not.toHaveBeenCalled();
+		await flush();
+		expect( buttons()[ 0 ]?.textContent ).toBe( 'Donner votre avis' );
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
 	} );
 
 	it( 'get the form\'s translations when they first open it, in parallel with the form', async () => {
@@ -510,6 +534,40 @@ describe( 'readers of other languages', () => {
 		await flush();
 		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
 		expect( open ).toHaveBeenCalledTimes( 2 );
+	} );
+
+	it( 'get their translations with the form after the page view\'s request failed', async () => {
+		setUp( pageConfig( { wgUserLanguage: 'fr' } ), () => Promise.reject( new TypeError( 'Failed to fetch' ) ) );
+		fake.loader.using.mockImplementation( ( modules: string ) => modules === 'ext.gadget.ldwg-form' ?
+			Promise.resolve() : i18nLoads( [ 'fr', 'en' ] ) );
+		const started = start( () => site );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		// The page view goes on in English, without counts.
+		expect( buttons()[ 0 ]?.textContent ).toBe( 'Give feedback' );
+		expect( document.querySelectorAll( '.ldwg-feedback-counts:not([hidden])' ) ).toHaveLength( 0 );
+		// The connection is back when the reader opens the form: both parts, in one request.
+		fetchSpy.mockImplementation( () => Promise.resolve( apiAnswer( {
+			'MediaWiki:Gadget-ldwg-messages-fr.json': frMessages,
+			'MediaWiki:Gadget-ldwg-dialog-messages-fr.json': JSON.stringify( { 'ldwg-form-title': 'Votre avis sur « $1 »' } ),
+		} ) ) );
+		const open = vi.fn<( request: FormRequest ) => void>();
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		await flush();
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
+		expect( requested( fetchSpy.mock.calls[ 1 ]?.[ 0 ] as string ).titles ).toBe(
+			'MediaWiki:Gadget-ldwg-dialog-messages-fr.json|MediaWiki:Gadget-ldwg-messages-fr.json' );
+		expect( open ).toHaveBeenCalledTimes( 1 );
+		// The stance labels of the form come from the page view's part.
+		expect( fake.messages.get( 'ldwg-stance-support' ) ).toBe( 'Pour' );
+		expect( fake.messages.get( 'ldwg-form-title' ) ).toBe( 'Votre avis sur « $1 »' );
+		// Loaded now: a second opening fetches nothing more.
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		expect( fetchSpy ).toHaveBeenCalledTimes( 2 );
 	} );
 
 	it( 'fall back to English when their language has no file', async () => {
