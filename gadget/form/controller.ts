@@ -204,6 +204,41 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	const persist = (): void => {
 		if ( hasContent( values ) || entryId ) {
 			storeDraft( key, { values, entryId, mayExist } );
+		} else {
+			// Emptied by the reader: a reload must not bring back what they deleted.
+			clearDraft( key );
+		}
+	};
+
+	// The status area takes focus when what had it goes away (a "Try again" button replaced by
+	// the next outcome, a button disabled while saving: Chromium then moves focus to the body,
+	// where Escape and the tab cycle no longer reach the dialog).
+	view.status.tabIndex = -1;
+	const keepFocus = ( hadFocus: boolean ): void => {
+		const active = document.activeElement as HTMLInputElement | null;
+		if ( hadFocus && !closed && ( !active || !view.dialog.contains( active ) ||
+			active.disabled ) ) {
+			view.status.focus();
+		}
+	};
+	const focusInside = (): boolean => view.dialog.contains( document.activeElement );
+
+	/**
+	 * Locks the entry's fields while it is being published and while it is not known whether an
+	 * attempt was published: "Try again" then finds the entry by its id, so the text must stay
+	 * what was sent, or a correction would be reported as published without being so.
+	 */
+	const lockFields = ( locked: boolean ): void => {
+		for ( const field of view.form.querySelectorAll<HTMLInputElement>( 'input, textarea, select' ) ) {
+			if ( view.status.contains( field ) ) {
+				// The CAPTCHA answer.
+				continue;
+			}
+			if ( field.type === 'radio' || field.tagName === 'SELECT' ) {
+				field.disabled = locked;
+			} else {
+				field.readOnly = locked;
+			}
 		}
 	};
 
@@ -219,11 +254,14 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		}
 	};
 
-	const setBusy = ( state: boolean ): void => {
+	const setBusy = ( state: boolean, saving = false ): void => {
+		const hadFocus = focusInside();
 		busy = state;
 		view.saveButton.disabled = state;
 		view.previewButton.disabled = state;
 		view.form.setAttribute( 'aria-busy', state ? 'true' : 'false' );
+		lockFields( ( state && saving ) || mayExist );
+		keepFocus( hadFocus );
 	};
 
 	const checkValues = (): boolean => {
@@ -253,10 +291,12 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	} ), { template: config.templates.entry } ) + ' ~~~~';
 
 	const showStatus = ( node: HTMLElement | null ): void => {
+		const hadFocus = focusInside();
 		view.status.textContent = '';
 		if ( node ) {
 			view.status.appendChild( node );
 		}
+		keepFocus( hadFocus );
 	};
 
 	const showFailure = ( failure: SaveFailure, retry: () => void ): void => {
@@ -350,11 +390,13 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		// Until the wiki answers, a reload must check the talk page before posting again.
 		mayExist = true;
 		persist();
-		setBusy( true );
+		setBusy( true, true );
 		showStatus( blockMessage( 'notice', [ msg( 'ldwg-form-saving' ) ] ) );
 		announce( msg( 'ldwg-form-saving' ) );
 		const outcome = await saveEntry( deps.transport, plan,
 			{ mayExist: attemptMayExist, captcha: answer } );
+		// A refusal after the talk page was checked is certain: the fields can change again.
+		mayExist = !outcome.ok && outcome.mayExist;
 		setBusy( false );
 		// Where MediaWiki wants the reader to go after creating a temporary account: the
 		// central login that attaches the new account, then back to `returnTo`. DiscussionTools
@@ -362,35 +404,30 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		// `window.location = data.tempusercreatedredirect || …`.
 		const redirect = outcome.ok ?
 			followableUrl( outcome.saved.tempUserRedirect, window.location.href ) : null;
-		if ( closed ) {
-			// Closed while saving: the draft (with its id) stays for the next opening.
-			mayExist = outcome.ok ? false : outcome.mayExist || attemptMayExist;
-			if ( outcome.ok ) {
-				clearDraft( key );
-			} else {
-				persist();
-			}
-			if ( redirect ) {
-				// Saved: the new account still needs attaching.
-				deps.navigate( redirect );
-			}
-			return;
-		}
 		if ( outcome.ok ) {
 			// The success state is stored before leaving the page: the draft is cleared, so
-			// nothing can post the entry again after the redirect.
+			// nothing can post the entry again after the redirect. The fields were locked
+			// since the attempt, so the stance counted is the one published.
 			clearDraft( key );
 			storeChoices( { region: values.region, language: values.language } );
-			showSaved( outcome.saved.title, id, outcome.saved.tempUserCreated === true );
+			if ( !closed ) {
+				showSaved( outcome.saved.title, id, outcome.saved.tempUserCreated === true );
+			}
+			// Also when the reader closed the form while it was publishing: the section's
+			// counts and its notice with the link still tell them it was published.
 			request.onSaved( { entryId: id, talkTitle: outcome.saved.title,
 				anchor: entryAnchor( id ), sectionId: request.sectionId, stance: values.stance ?? '' } );
 			if ( redirect ) {
+				// Saved: a new temporary account still needs attaching.
 				deps.navigate( redirect );
 			}
 			return;
 		}
-		mayExist = outcome.mayExist || attemptMayExist;
 		persist();
+		if ( closed ) {
+			// Closed while saving: the draft (with its id) stays for the next opening.
+			return;
+		}
 		showFailure( outcome.failure, () => {
 			save().catch( () => undefined );
 		} );
@@ -406,9 +443,13 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		}
 		setBusy( true );
 		showStatus( null );
+		const text = entryText( newId() );
 		try {
-			const html = await previewEntry( deps.transport, place.talkTitle,
-				entryText( newId() ) );
+			const html = await previewEntry( deps.transport, place.talkTitle, text );
+			if ( closed || entryText( newId() ) !== text ) {
+				// The reader changed something meanwhile: this is no longer their entry.
+				return;
+			}
 			view.preview.textContent = '';
 			// The wiki's HTML, rebuilt from an allowlist (wiki-html.ts), never assigned as HTML.
 			const content = el( 'div', { class: 'ldwg-form-preview-content' },
@@ -478,8 +519,16 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	}
 
 	document.body.appendChild( view.root );
-	const firstStance = view.stanceInputs.find( ( i ) => i.checked ) ?? view.stanceInputs[ 0 ];
-	( firstStance ?? view.comment ).focus();
+	if ( mayExist ) {
+		// An earlier attempt (before a reload, or before the form was closed) may have been
+		// published: the text stays as it was sent until "Publish" has checked.
+		lockFields( true );
+		showStatus( blockMessage( 'warning', [ msg( 'ldwg-form-uncertain' ) ] ) );
+		view.status.focus();
+	} else {
+		const firstStance = view.stanceInputs.find( ( i ) => i.checked ) ?? view.stanceInputs[ 0 ];
+		( firstStance ?? view.comment ).focus();
+	}
 	return { close };
 }
 

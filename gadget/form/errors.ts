@@ -70,6 +70,13 @@ const BLOCKED = new Set( [ 'blocked', 'autoblocked', 'blockedfrompage', 'globalb
 const SPAM = new Set( [ 'spamblacklist', 'spamdetected', 'titleblacklist-forbidden' ] );
 
 /**
+ * Codes `mw.Api` rejects with when the API's answer never arrived or could not be read: a
+ * network failure or timeout (`http`), an empty body, e.g. PHP dying after the edit was
+ * committed (`ok-but-empty`), an aborted request (`abort`). The edit may have been saved.
+ */
+export const NO_ANSWER = new Set( [ 'http', 'ok-but-empty', 'abort' ] );
+
+/**
  * Maps an `action=edit` failure to a {@link SaveFailure}.
  *
  * @param code Error code as mw.Api rejects with it (`http` for network failures)
@@ -78,7 +85,7 @@ const SPAM = new Set( [ 'spamblacklist', 'spamdetected', 'titleblacklist-forbidd
 export function describeFailure( code: string, response?: unknown ): SaveFailure {
 	const error = record( record( response )?.error );
 	const info = text( error?.info );
-	if ( code === 'http' ) {
+	if ( NO_ANSWER.has( code ) ) {
 		return { code, key: 'ldwg-form-save-error-network', params: [], recovery: 'retry' };
 	}
 	if ( code === 'badtoken' || code === 'assertuserfailed' || code === 'assertnameduserfailed' ||

@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-import { captchaFailure, describeFailure, type SaveFailure } from './errors.ts';
+import { captchaFailure, describeFailure, NO_ANSWER, type SaveFailure } from './errors.ts';
 
 /** Parameters of an API request (mw.Api style: arrays are joined with `|` by the transport). */
 export type ApiParams = Record<string, string | number | boolean | undefined>;
@@ -199,9 +199,9 @@ async function attempt(
 		return {
 			ok: false,
 			failure: describeFailure( failure.code, failure.response ),
-			// Only a lost response or a conflict leaves the outcome unknown; a refusal
-			// saved nothing.
-			mayExist: failure.code === 'http' || failure.code === 'editconflict',
+			// A conflict, or an edit without the API's answer, leaves the outcome unknown; a
+			// refusal (an API error) saved nothing.
+			mayExist: failure.code === 'editconflict' || NO_ANSWER.has( failure.code ),
 		};
 	}
 	const edit = record( response?.edit );

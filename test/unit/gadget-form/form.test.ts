@@ -277,6 +277,12 @@ describe( 'local draft', () => {
 		// Another section has its own (empty) draft.
 		formApi.open( request( { sectionId: 'good-leadership', sectionLabel: 'Good leadership' } ) );
 		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( '' );
+		// What the reader deletes stays deleted after a reload.
+		type( 'comment', 'Something I regret writing' );
+		type( 'comment', '' );
+		formApi.close();
+		formApi.open( request( { sectionId: 'good-leadership', sectionLabel: 'Good leadership' } ) );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( '' );
 		formApi.open( request() );
 		await save();
 		expect( [ ...fake.storage.keys() ].some( ( k ) => k.startsWith( 'ldwg-form-draft:' ) ) ).toBe( false );
@@ -390,6 +396,149 @@ describe( 'saving', () => {
 		await save();
 		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
 		expect( saved[ 0 ]?.entryId ).toBe( id );
+	} );
+
+	it( 'keeps the text as sent while it is not known whether it was published, and counts what was', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		type( 'comment', 'First version.' );
+		// The post lands, but its answer is lost.
+		api.replies = [ apiFailure( 'http', { textStatus: 'timeout' } ) ];
+		await save();
+		api.page = `== Feedback ==\n${ String( api.posts[ 0 ]?.text ) }`;
+		// Nothing can be changed before "Try again" has checked: a correction would otherwise
+		// be reported as published while the talk page has the first version.
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).readOnly ).toBe( true );
+		expect( field<HTMLInputElement>( 'input[value="support"]' ).disabled ).toBe( true );
+		expect( field<HTMLSelectElement>( 'select[name="region"]' ).disabled ).toBe( true );
+		( field<HTMLElement>( '.ldwg-form-status button' ) ).click();
+		await flush();
+		const onWiki = parseEntries( api.page ).entries.map( ( e ) => e.entry );
+		expect( onWiki ).toHaveLength( 1 );
+		expect( saved.map( ( s ) => s.stance ) ).toEqual( [ onWiki[ 0 ]?.stance ] );
+		expect( onWiki[ 0 ]?.comment ).toBe( 'First version.' );
+	} );
+
+	it( 'gives the text back once a retry is refused for certain (checked, not there, then refused)', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		type( 'comment', 'SHOUTING' );
+		api.replies = [ apiFailure( 'http', { textStatus: 'timeout' } ),
+			apiFailure( 'abusefilter-disallowed', { error: { abusefilter: { description: 'No shouting' } } } ) ];
+		await save();
+		( field<HTMLElement>( '.ldwg-form-status button' ) ).click();
+		await flush();
+		// The talk page was read (no entry), then the post was refused: the reader must be
+		// able to change what the filter refused.
+		expect( api.gets.some( ( g ) => g.prop === 'revisions' ) ).toBe( true );
+		expect( field<HTMLElement>( '.ldwg-form-status' ).textContent ).toContain( 'An automatic filter did not allow' );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).readOnly ).toBe( false );
+		expect( field<HTMLInputElement>( 'input[value="support"]' ).disabled ).toBe( false );
+	} );
+
+	it( 'locks the fields while publishing, so nothing typed meanwhile is lost', async () => {
+		let release: () => void = () => undefined;
+		const post = api.post.bind( api );
+		api.post = async ( params: ApiParams ) => {
+			await new Promise<void>( ( resolve ) => {
+				release = resolve;
+			} );
+			return post( params );
+		};
+		formApi.open( request() );
+		choose( 'support' );
+		type( 'comment', 'Short.' );
+		field<HTMLFormElement>( 'form' ).dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+		await flush();
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).readOnly ).toBe( true );
+		expect( field<HTMLInputElement>( 'input[value="oppose"]' ).disabled ).toBe( true );
+		release();
+		await flush();
+		expect( saved ).toHaveLength( 1 );
+	} );
+
+	it( 'reopened after an uncertain attempt: says so, keeps the text as sent, focus on the notice', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		api.replies = [ apiFailure( 'ok-but-empty', 'OK response but empty result' ) ];
+		await save();
+		formApi.close();
+		formApi.open( request() );
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.textContent ).toContain( 'An earlier attempt to publish this feedback may have gone through' );
+		expect( document.activeElement ).toBe( status );
+		expect( field<HTMLInputElement>( 'input[value="oppose"]' ).disabled ).toBe( true );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).readOnly ).toBe( true );
+		await save();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 2 );
+		expect( saved ).toHaveLength( 1 );
+	} );
+
+	it( 'tells the section when the reader closed the form while it was publishing', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		field<HTMLFormElement>( 'form' ).dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+		formApi.close();
+		await flush();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+		expect( drafts() ).toBe( 0 );
+		expect( saved.map( ( s ) => s.stance ) ).toEqual( [ 'support' ] );
+	} );
+
+	it( 'keeps focus in the dialog when "Try again" is replaced by the next outcome', async () => {
+		formApi.open( request() );
+		choose( 'oppose' );
+		api.replies = [ apiFailure( 'ratelimited' ), apiFailure( 'ratelimited' ) ];
+		await save();
+		const again = field<HTMLButtonElement>( '.ldwg-form-status button' );
+		again.focus();
+		again.click();
+		await flush();
+		expect( field<HTMLElement>( '.ldwg-form-status' ).textContent ).toContain( 'You have published a lot' );
+		expect( dialog().contains( document.activeElement ) ).toBe( true );
+		key( 'Escape' );
+		expect( dialog() ).toBeNull();
+		expect( document.activeElement ).toBe( button );
+	} );
+
+	it( 'keeps focus in the dialog when the focused button is disabled while publishing', async () => {
+		let release: () => void = () => undefined;
+		const post = api.post.bind( api );
+		api.post = async ( params: ApiParams ) => {
+			await new Promise<void>( ( resolve ) => {
+				release = resolve;
+			} );
+			return post( params );
+		};
+		formApi.open( request() );
+		choose( 'support' );
+		const publish = field<HTMLButtonElement>( 'button[type="submit"]' );
+		publish.focus();
+		publish.click();
+		await flush();
+		// Chromium moves focus off a disabled element to the body, out of the dialog.
+		expect( publish.disabled ).toBe( true );
+		expect( document.activeElement ).toBe( field<HTMLElement>( '.ldwg-form-status' ) );
+		release();
+		await flush();
+	} );
+
+	it( 'drops a preview that arrives after the reader changed the text', async () => {
+		let answer: ( v: unknown ) => void = () => undefined;
+		const post = api.post.bind( api );
+		api.post = ( params: ApiParams ) => params.action === 'parse' ?
+			new Promise( ( resolve ) => {
+				answer = resolve;
+			} ) : post( params );
+		formApi.open( request() );
+		choose( 'support' );
+		type( 'comment', 'Old text' );
+		field<HTMLButtonElement>( 'footer button:nth-child(2)' ).click();
+		await flush();
+		type( 'comment', 'New text' );
+		answer( { parse: { text: '<div class="mw-parser-output"><p>Old text</p></div>' } } );
+		await flush();
+		expect( field<HTMLElement>( '.ldwg-form-preview' ).hidden ).toBe( true );
 	} );
 
 	it( 'asks a CAPTCHA question and sends the answer with the next save', async () => {
@@ -528,7 +677,7 @@ describe( 'temporary accounts', () => {
 		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
 	} );
 
-	it( 'follows the redirect also when the form was closed while saving, once the draft is cleared', async () => {
+	it( 'follows the redirect also when the form was closed while saving, once the draft is cleared and the section told', async () => {
 		fake.anon = true;
 		formApi.open( request() );
 		choose( 'support' );
@@ -538,7 +687,7 @@ describe( 'temporary accounts', () => {
 		formApi.close();
 		await flush();
 		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
-		expect( navigated ).toEqual( [ { url: 'https://meta.example/wiki/X', draftsLeft: 0, saved: 0 } ] );
+		expect( navigated ).toEqual( [ { url: 'https://meta.example/wiki/X', draftsLeft: 0, saved: 1 } ] );
 	} );
 
 	it.each( [

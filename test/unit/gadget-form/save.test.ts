@@ -159,6 +159,20 @@ describe( 'saveEntry', () => {
 		expect( api.posts ).toHaveLength( 1 );
 	} );
 
+	it.each( [
+		[ 'ok-but-empty', 'OK response but empty result (check HTTP headers?)' ],
+		[ 'abort', undefined ],
+	] )( 'takes %s (no answer from the API) as possibly saved: the retry checks first', async ( code, response ) => {
+		const api = new FakeApi( [ apiFailure( code, response ), success ] );
+		const first = await saveEntry( api, plan, { mayExist: false } );
+		expect( first ).toMatchObject( { ok: false, mayExist: true,
+			failure: { code, key: 'ldwg-form-save-error-network', recovery: 'retry' } } );
+		// The edit was committed before the answer got lost.
+		api.page = `{{LDWG feedback entry|id=${ ID }}}`;
+		expect( await saveEntry( api, plan, { mayExist: true } ) ).toMatchObject( { ok: true } );
+		expect( api.posts ).toHaveLength( 1 );
+	} );
+
 	it( 'a retry whose check fails posts nothing and reports the network failure again', async () => {
 		const api = new FakeApi( [ success ] );
 		api.getFails = true;
