@@ -16,6 +16,7 @@ import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } 
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
 import { loadWithTranslations } from './translations.ts';
+import { uiLanguage } from './ui-language.ts';
 import { createWidget, SAVED_NOTICE_HOOK, type SavedNotice, type SectionWidget } from './widget.ts';
 
 /** ResourceLoader name of the lazy form module. */
@@ -168,6 +169,8 @@ export function start( loadConfig: () => unknown ): Started | null {
 	const scan = ( root: HTMLElement ): void => {
 		const content = document.getElementById( 'mw-content-text' );
 		const markers = Array.from( root.querySelectorAll( MARKER ) );
+		// Read when the buttons are made: after the translations were loaded (or not).
+		const ui = uiLanguage();
 		if ( root.matches( MARKER ) ) {
 			markers.push( root );
 		}
@@ -186,8 +189,9 @@ export function start( loadConfig: () => unknown ): Started | null {
 			const widget: SectionWidget = createWidget( {
 				sectionId,
 				sectionLabel,
-				lang: mw.config.get( 'wgUserLanguage' ),
-				dir: document.documentElement.dir || 'ltr',
+				// No object spread: ES2017 output would carry esbuild's 200-byte helper for it.
+				lang: ui.lang,
+				dir: ui.dir,
 				text,
 				formatNumber,
 				onActivate: () => open( widget, sectionId, sectionLabel, sectionAnchor ),

@@ -55,6 +55,7 @@ import {
 } from './view.ts';
 import { msg } from './messages.ts';
 import { showAnonNotice } from './notice.ts';
+import { uiLanguage } from '../core/ui-language.ts';
 import { uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
@@ -188,9 +189,11 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		talkTitle: place.talkTitle,
 		anonymous,
 	} );
-	// The dialog speaks the reader's interface language, whatever the page's language.
-	view.root.setAttribute( 'lang', mw.config.get( 'wgUserLanguage' ) );
-	view.root.setAttribute( 'dir', document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' );
+	// The dialog speaks the reader's interface language (or English where it has no
+	// translation), whatever the page's language.
+	const { lang, dir } = uiLanguage();
+	view.root.setAttribute( 'lang', lang );
+	view.root.setAttribute( 'dir', dir );
 	writeValues( view, settings, values );
 
 	const announce = ( text: string ): void => {

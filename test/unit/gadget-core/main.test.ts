@@ -414,6 +414,7 @@ function i18nLoads( chain: string[] ): Promise<void> {
 
 describe( 'readers of other languages', () => {
 	const frMessages = JSON.stringify( {
+		'ldwg-language': 'fr',
 		'ldwg-gadget-feedback-button': 'Donner votre avis',
 		'ldwg-gadget-feedback-button-label': 'Donner votre avis sur la section « $1 »',
 		'ldwg-gadget-counts-entries': 'Avis reçus : $1',
@@ -579,5 +580,44 @@ describe( 'readers of other languages', () => {
 		await flush();
 		expect( requested( fetchSpy.mock.calls[ 0 ]?.[ 0 ] as string ).titles ).toBe( 'User:LDWG-bot/summary.json' );
 		expect( buttons()[ 0 ]?.textContent ).toBe( 'Give feedback' );
+		// English texts say they are English, not German.
+		expect( widgetOf( 'leader' ).lang ).toBe( 'en' );
+	} );
+
+	it( 'mark English texts as English and left to right when a right-to-left language has no file', async () => {
+		document.documentElement.dir = 'rtl';
+		try {
+			setUp( pageConfig( { wgUserLanguage: 'he' } ), () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summaryText } ) ) );
+			fake.loader.using.mockImplementation( () => i18nLoads( [ 'he', 'en' ] ) );
+			const started = start( () => site );
+			fireContent( fake, content() );
+			await started?.loaded;
+			await flush();
+			expect( buttons()[ 0 ]?.textContent ).toBe( 'Give feedback' );
+			expect( widgetOf( 'leader' ).lang ).toBe( 'en' );
+			expect( widgetOf( 'leader' ).dir ).toBe( 'ltr' );
+		} finally {
+			document.documentElement.dir = '';
+		}
+	} );
+
+	it( 'mark their texts with the language of the file that won (Egyptian Arabic reads Arabic)', async () => {
+		document.documentElement.dir = 'rtl';
+		try {
+			setUp( pageConfig( { wgUserLanguage: 'arz' } ), () => Promise.resolve( apiAnswer( {
+				'User:LDWG-bot/summary.json': summaryText,
+				'MediaWiki:Gadget-ldwg-messages-ar.json': JSON.stringify( { 'ldwg-language': 'ar', 'ldwg-gadget-feedback-button': 'شارك برأيك' } ),
+			} ) ) );
+			fake.loader.using.mockImplementation( () => i18nLoads( [ 'arz', 'ar', 'en' ] ) );
+			const started = start( () => site );
+			fireContent( fake, content() );
+			await started?.loaded;
+			await flush();
+			expect( buttons()[ 0 ]?.textContent ).toBe( 'شارك برأيك' );
+			expect( widgetOf( 'leader' ).lang ).toBe( 'ar' );
+			expect( widgetOf( 'leader' ).dir ).toBe( 'rtl' );
+		} finally {
+			document.documentElement.dir = '';
+		}
 	} );
 } );

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installFakeMw, type FakeMw } from './fake-mw.ts';
+import { english, installFakeMw, type FakeMw } from './fake-mw.ts';
 import type { FormApi, FormRequest, FormSaveResult } from '../../../gadget/form/api.ts';
 import { apiFailure, type ApiParams, type ApiTransport } from '../../../gadget/form/save.ts';
 import { parseEntries } from '../../../shared/entry/parse.ts';
@@ -227,6 +227,23 @@ describe( 'keyboard and focus', () => {
 		expect( [ talk.textContent, talk.lang, talk.dir ] ).toEqual( [ TALK, 'en', 'ltr' ] );
 		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).lang ).toBe( 'ar' );
 		expect( field<HTMLSelectElement>( 'select[name="language"]' ).value ).toBe( 'ar' );
+	} );
+
+	it( 'marks its texts with the language they are in: English where the reader\'s has no translation', () => {
+		document.documentElement.dir = 'rtl';
+		try {
+			// A Hebrew reader: no Hebrew file, so the bundled English texts.
+			formApi.open( request() );
+			expect( [ dialog().closest( '[lang]' )?.getAttribute( 'lang' ), dialog().closest( '[dir]' )?.getAttribute( 'dir' ) ] )
+				.toEqual( [ 'en', 'ltr' ] );
+			formApi.close();
+			fake = installFakeMw( { ...english, 'ldwg-language': 'ar' } );
+			formApi.open( request() );
+			expect( [ dialog().closest( '[lang]' )?.getAttribute( 'lang' ), dialog().closest( '[dir]' )?.getAttribute( 'dir' ) ] )
+				.toEqual( [ 'ar', 'rtl' ] );
+		} finally {
+			document.documentElement.dir = '';
+		}
 	} );
 
 	it( 'offers the suggested wording only when the stance asks for changes', () => {
