@@ -329,7 +329,12 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 				autocomplete: 'off' } );
 			const challenge = failure.captcha;
 			if ( challenge.question ) {
-				content.push( el( 'p', {}, [ challenge.question ] ) );
+				// HTML questions go through the same allowlist as the preview: shown as text,
+				// their tags would read as markup.
+				content.push( el( 'p', {}, [ challenge.questionIsHtml ?
+					wikiHtmlFragment( challenge.question, document, { imageHosts:
+						uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) :
+					challenge.question ] ) );
 			}
 			if ( challenge.url ) {
 				content.push( el( 'img', { src: challenge.url,
@@ -341,6 +346,11 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		}
 		showStatus( blockMessage( failure.recovery === 'confirm' ? 'warning' : 'error', content ) );
 		announce( failure.detail ? `${ text } ${ failure.detail }` : text );
+		const answerField = view.status.querySelector( 'input' );
+		if ( answerField ) {
+			// The next thing to do is to answer: a keyboard user should not have to look for it.
+			answerField.focus();
+		}
 	};
 
 	const showSaved = ( title: string, id: string, tempUserCreated: boolean ): void => {

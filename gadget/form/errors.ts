@@ -23,8 +23,13 @@ export type Recovery =
 export interface CaptchaChallenge {
 	/** Captcha id to send back as `captchaid`. */
 	id: string;
-	/** Question to answer (SimpleCaptcha, QuestyCaptcha), plain text. */
+	/** Question to answer (SimpleCaptcha, QuestyCaptcha). */
 	question?: string;
+	/**
+	 * Whether the question is HTML (`mime: text/html`: QuestyCaptcha's questions are written in
+	 * HTML by the wiki's administrators, e.g. with a link to the page that holds the answer).
+	 */
+	questionIsHtml?: boolean;
 	/** Image URL to show (FancyCaptcha), relative to the wiki. */
 	url?: string;
 }
@@ -156,6 +161,7 @@ export function captchaFailure( captcha: unknown ): SaveFailure {
 	const challenge: CaptchaChallenge = {
 		id: typeof id === 'string' || typeof id === 'number' ? String( id ) : '',
 		question: text( c?.question ),
+		questionIsHtml: c?.mime === 'text/html',
 		url: text( c?.url ),
 	};
 	return { code: 'captcha', key: 'ldwg-form-save-error-captcha', params: [], recovery: 'captcha',

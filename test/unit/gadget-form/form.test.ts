@@ -566,10 +566,27 @@ describe( 'saving', () => {
 		expect( field<HTMLElement>( '.ldwg-form-status' ).textContent ).toContain( 'What is 2 + 3?' );
 		const input = field<HTMLInputElement>( '.ldwg-form-status input' );
 		expect( dialog().querySelector( `label[for="${ input.id }"]` ) ).not.toBeNull();
+		expect( document.activeElement ).toBe( input );
 		input.value = '5';
 		await save();
 		expect( api.posts[ 1 ] ).toMatchObject( { captchaid: '7', captchaword: '5' } );
 		expect( saved ).toHaveLength( 1 );
+	} );
+
+	it( 'shows an HTML CAPTCHA question (QuestyCaptcha) through the allowlist, not as markup', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '8', type: 'question', mime: 'text/html',
+			question: 'Type the <b>last</b> word of <a href="/wiki/Help:Captcha" onclick="window.hacked=1">this page</a><script>window.hacked=1</script>' } } } ];
+		await save();
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.textContent ).toContain( 'Type the last word of this page' );
+		expect( status.textContent ).not.toContain( '<b>' );
+		expect( status.querySelector( 'b' )?.textContent ).toBe( 'last' );
+		const link = status.querySelector( 'a' );
+		expect( link?.getAttribute( 'href' ) ).toBe( '/wiki/Help:Captcha' );
+		expect( link?.hasAttribute( 'onclick' ) ).toBe( false );
+		expect( status.querySelector( 'script' ) ).toBeNull();
 	} );
 
 	it( 'tells readers who are not logged in, before saving, that their IP address will be published (1.39: no temporary accounts)', async () => {
