@@ -7,6 +7,7 @@
  */
 import { parseGlossary, type CompiledGlossary, type GlossaryConcept, type GlossaryEntry } from '../../shared/contracts/glossary.ts';
 import { languageFallbacks } from '../../shared/glossary/language.ts';
+import { isUsableEntry } from '../../shared/glossary/term-index.ts';
 import type { RawLoader } from '../glossary/term-indexes.ts';
 
 let loading: Promise<CompiledGlossary | null> | null = null;
@@ -54,6 +55,11 @@ export interface Localised {
 /**
  * The first usable value of `field` for `language`, following its fallback chain and ending with
  * the glossary's source language; `null` when no language has it.
+ *
+ * Each field falls back on its own: an entry's `missing` status says that *some* unit is
+ * untranslated, and that unit is empty here, so a translated term is used even when the notes
+ * are not. A term is usable by the rule marking uses ({@link isUsableEntry}: not empty, not
+ * outdated), so the popup's title is the term the page was marked with.
  */
 export function localised(
 	concept: GlossaryConcept,
@@ -65,7 +71,7 @@ export function localised(
 		const entry: GlossaryEntry | undefined = concept.entries[ lang ];
 		const text = entry ? entry[ field ] : undefined;
 		if ( entry && typeof text === 'string' && text.trim() !== '' &&
-			!( field === 'term' && ( entry.status === 'missing' || entry.termOutdated ) ) ) {
+			( field !== 'term' || isUsableEntry( entry ) ) ) {
 			return { text, language: lang };
 		}
 	}
@@ -74,11 +80,12 @@ export function localised(
 
 /**
  * The approved terms (term first, then aliases) of a concept in exactly `language`: what a
- * translator should use. Missing or outdated terms are not approved.
+ * translator should use. An untranslated (empty) or outdated term is not approved; an entry
+ * whose other units are untranslated (`status: 'missing'`) still has an approved term.
  */
 export function approvedTerms( concept: GlossaryConcept, language: string ): string[] {
 	const entry = concept.entries[ language ];
-	if ( !entry || entry.status === 'missing' || entry.termOutdated || entry.term.trim() === '' ) {
+	if ( !isUsableEntry( entry ) ) {
 		return [];
 	}
 	return [ entry.term, ...entry.aliases ];

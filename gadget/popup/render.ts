@@ -102,7 +102,8 @@ export function renderPopup(
 	const list = el( doc, 'ul', 'ldwg-popup-equivalents' );
 	for ( const other of others ) {
 		const entry = concept.entries[ other ];
-		if ( entry && entry.term.trim() !== '' && entry.status !== 'missing' && !entry.termOutdated ) {
+		// Only the term counts here: `missing` may be about the notes (see `localised`).
+		if ( entry && entry.term.trim() !== '' && !entry.termOutdated ) {
 			const item = el( doc, 'li', '' );
 			item.append(
 				setLanguage( el( doc, 'span', 'ldwg-popup-equivalent', entry.term ), other ),

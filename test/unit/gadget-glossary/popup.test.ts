@@ -3,9 +3,14 @@
  * The popup renders untrusted glossary text as text with lang/dir, stays inside the viewport,
  * and the translator helpers find concepts and flag translations that use no approved term.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CompiledGlossary } from '../../../shared/contracts/glossary.ts';
+import { compileGlossary } from '../../../shared/glossary/compile.ts';
+import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
 import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
 import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
 import {
@@ -99,6 +104,87 @@ describe( 'renderPopup', () => {
 			expect( root.querySelector( 'img, b, script' ) ).toBeNull();
 			expect( root.textContent ).toContain( EVIL );
 		} ), { numRuns: 100 } );
+	} );
+} );
+
+/** Translate's wrapper around a unit it left untranslated (it shows the source text). */
+function untranslated( text: string ): string {
+	return `<span lang="en" dir="ltr" class="mw-content-ltr">${ text }</span>`;
+}
+
+/**
+ * A glossary whose French entry has its term translated but not its aliases (`-`) or notes: the
+ * compiler flags the entry `missing`, and only those units are empty.
+ */
+function partlyTranslated(): CompiledGlossary {
+	const entry = ( lines: string[] ): string => [ '{{LDWG glossary entry', '|id=resilience',
+		'|type=skill', '|status=agreed', ...lines, '}}' ].join( '\n' );
+	return compileGlossary( [ {
+		title: 'G', language: 'en', text: entry( [
+			'|term=<translate><!--T:1--> Resilience</translate>',
+			'|aliases=<translate><!--T:2--> -</translate>',
+			'|definition=<translate><!--T:3--> The capacity to recover.</translate>',
+			'|notes=<translate><!--T:4--> Shared, not individual.</translate>',
+		] ),
+	}, {
+		title: 'G/fr', language: 'fr', text: entry( [
+			'|term=Résilience',
+			`|aliases=${ untranslated( '-' ) }`,
+			'|definition=La capacité de se relever.',
+			`|notes=${ untranslated( 'Shared, not individual.' ) }`,
+		] ),
+	} ], { generated: '2026-01-01T00:00:00Z' } ).glossary;
+}
+
+describe( 'a translated term in an entry with other units untranslated (status missing)', () => {
+	function popup( g: CompiledGlossary, textLanguage: string, userLanguage: string ): HTMLElement {
+		const at = { ...options, id: 'pm', textLanguage, userLanguage };
+		return renderPopup( document, g, g.concepts[ 0 ]!, at, msg ).root;
+	}
+
+	it( 'is the term French pages are marked with', () => {
+		const g = partlyTranslated();
+		expect( g.concepts[ 0 ]!.entries.fr ).toMatchObject( { term: 'Résilience', status: 'missing' } );
+		expect( buildTermIndex( g, 'fr' ).terms ).toContainEqual( [ 'Résilience', 'resilience' ] );
+	} );
+
+	it( 'titles the popup, while the untranslated notes fall back to English', () => {
+		const root = popup( partlyTranslated(), 'fr', 'fr' );
+		const title = root.querySelector( '#pm-title' ) as HTMLElement;
+		expect( [ title.textContent, title.lang ] ).toEqual( [ 'Résilience', 'fr' ] );
+		const definition = root.querySelector( '.ldwg-popup-definition' ) as HTMLElement;
+		expect( [ definition.textContent, definition.lang ] ).toEqual( [ 'La capacité de se relever.', 'fr' ] );
+		const notes = root.querySelector( '.ldwg-popup-notes p' ) as HTMLElement;
+		expect( [ notes.textContent, notes.lang ] ).toEqual( [ 'Shared, not individual.', 'en' ] );
+	} );
+
+	it( 'is listed among the equivalents for other readers', () => {
+		const root = popup( partlyTranslated(), 'en', 'en' );
+		const equivalents = Array.from( root.querySelectorAll<HTMLElement>( '.ldwg-popup-equivalent' ) );
+		expect( equivalents.map( ( e ) => [ e.textContent, e.lang ] ) ).toEqual( [ [ 'Résilience', 'fr' ] ] );
+	} );
+
+	it( 'is the approved term for translators', () => {
+		const uses = analyseTranslation( partlyTranslated(), 'Resilience matters.',
+			'La résilience compte.', 'fr' );
+		expect( uses ).toEqual( [
+			{ conceptId: 'resilience', sourceTerm: 'Resilience', approved: [ 'Résilience' ], used: true },
+		] );
+	} );
+
+	it( 'titles the popup of the local wiki\'s "equity", whose French notes are untranslated', () => {
+		const dir = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '../../../wiki-content/glossary' );
+		const title = 'Leadership Development Working Group/Glossary';
+		const g = compileGlossary( [ 'en', 'fr' ].map( ( language ) => ( {
+			title: language === 'en' ? title : `${ title }/${ language }`,
+			language,
+			text: readFileSync( path.join( dir, `Glossary.${ language }.wikitext` ), 'utf8' ),
+		} ) ), { generated: '2026-01-01T00:00:00Z' } ).glossary;
+		const equity = g.concepts.find( ( c ) => c.id === 'equity' )!;
+		expect( equity.entries.fr ).toMatchObject( { status: 'missing' } );
+		expect( buildTermIndex( g, 'fr' ).terms ).toContainEqual( [ 'Équité des savoirs', 'equity' ] );
+		const { root } = renderPopup( document, g, equity, { ...options, id: 'pe' }, msg );
+		expect( root.querySelector( '#pe-title' )!.textContent ).toBe( 'Équité des savoirs' );
 	} );
 } );
 
