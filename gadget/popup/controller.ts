@@ -25,6 +25,14 @@ interface Open {
 	reason: OpenReason;
 }
 
+/** A popup waiting for the glossary (the first one waits for a fetch). */
+interface Pending {
+	term: HTMLElement;
+	reason: OpenReason;
+	/** For a hover open: the pointer has left the term since. */
+	left: boolean;
+}
+
 /** Opens, places and closes popups. */
 export interface PopupController {
 	/** Opens the popup of `term`; a second request for the same term only upgrades it. */
@@ -42,6 +50,7 @@ export function createPopupController(
 	msg: Msg,
 ): PopupController {
 	let current: Open | null = null;
+	let pending: Pending | null = null;
 	let leaveTimer: ReturnType<typeof setTimeout> | undefined;
 	let request = 0;
 	let counter = 0;
@@ -68,6 +77,7 @@ export function createPopupController(
 	const close = (): void => {
 		cancelClose();
 		request++;
+		pending = null;
 		if ( !current ) {
 			return;
 		}
@@ -185,6 +195,26 @@ export function createPopupController(
 		}
 	};
 
+	/**
+	 * Whether the pointer may still be on `term`. The events seen while waiting (`left`) start
+	 * only when the controller exists, after the first hover has waited for this module too; so
+	 * the browser's own `:hover` state decides as well: something on the page hovered but not
+	 * the term means the pointer is elsewhere. Nothing hovered (pointer outside the window, or a
+	 * DOM without pointer state) leaves it to the events.
+	 */
+	const hovered = ( term: HTMLElement ): boolean => term.matches( ':hover' ) ||
+		!doc.documentElement.matches( ':hover' );
+
+	/**
+	 * Whether a popup that waited for the glossary is still wanted. Hover and focus only show
+	 * what the reader is at: a pointer or focus that has moved on meanwhile must not leave a
+	 * popup behind that nothing would close (the leave and focusout handlers only act on an open
+	 * one). A tap or Enter asked for it and gets it.
+	 */
+	const stillWanted = ( wait: Pending ): boolean => wait.reason === 'hover' ?
+		!wait.left && hovered( wait.term ) :
+		wait.reason !== 'focus' || wait.term.contains( doc.activeElement );
+
 	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
 		if ( reason === 'focus' && refocused && refocused.term === term && Date.now() < refocused.until ) {
 			return;
@@ -202,9 +232,15 @@ export function createPopupController(
 			return;
 		}
 		const mine = ++request;
+		const wait: Pending = { term, reason, left: false };
+		pending = wait;
 		glossary().then( ( data ) => {
 			// A later open (or close) wins over this one.
-			if ( mine === request && data && term.isConnected ) {
+			if ( mine !== request ) {
+				return;
+			}
+			pending = null;
+			if ( data && term.isConnected && stillWanted( wait ) ) {
 				show( term, reason, context, data );
 			}
 		} );
@@ -226,14 +262,22 @@ export function createPopupController(
 		}
 	} );
 	doc.addEventListener( 'mouseout', ( event ) => {
-		if ( current && current.reason === 'hover' && contains( event.target as Node | null ) &&
-			!contains( event.relatedTarget as Node | null ) ) {
+		const from = event.target as Node | null;
+		const to = event.relatedTarget as Node | null;
+		if ( current && current.reason === 'hover' && contains( from ) && !contains( to ) ) {
 			scheduleClose();
+		}
+		if ( pending && pending.term.contains( from ) && !pending.term.contains( to ) ) {
+			pending.left = true;
 		}
 	} );
 	doc.addEventListener( 'mouseover', ( event ) => {
-		if ( contains( event.target as Node | null ) ) {
+		const target = event.target as Node | null;
+		if ( contains( target ) ) {
 			cancelClose();
+		}
+		if ( pending && pending.term.contains( target ) ) {
+			pending.left = false;
 		}
 	} );
 	doc.addEventListener( 'focusout', ( event ) => {

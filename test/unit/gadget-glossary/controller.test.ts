@@ -1,0 +1,200 @@
+// @vitest-environment jsdom
+/**
+ * The popup controller: one popup at a time, and a popup that waits for the glossary (the first
+ * one waits for a fetch) only shows if the reader still wants it; a hover never takes over a
+ * popup the reader opened by keyboard, focus or tap.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CompiledGlossary } from '../../../shared/contracts/glossary.ts';
+import { createPopupController } from '../../../gadget/popup/controller.ts';
+import type { OpenReason, PopupContext } from '../../../gadget/popup/api.ts';
+
+( globalThis as unknown as { mw: unknown } ).mw = {
+	util: { getUrl: ( title: string ) => `/wiki/${ title }` },
+	config: { get: () => 0 },
+};
+
+function entry( text: string ): CompiledGlossary['concepts'][number]['entries'] {
+	return { en: { term: text, aliases: [], definition: 'D.' } };
+}
+
+const G: CompiledGlossary = {
+	version: 1,
+	generated: '2026-01-01T00:00:00Z',
+	sourceLanguage: 'en',
+	languages: [ 'en' ],
+	concepts: [
+		{ id: 'alpha', type: 'skill', status: 'agreed', related: [], entries: entry( 'Alpha' ) },
+		{ id: 'beta', type: 'skill', status: 'agreed', related: [], entries: entry( 'Beta' ) },
+	],
+};
+
+const context = {
+	settings: {
+		draftTitles: [], draftIds: [ 'd' ], categories: [], markAll: false,
+		glossaryPage: 'Glossary', compiledTitle: 'G.json', termsPrefix: 'T/',
+	},
+	config: {},
+	viewedTitle: 'D',
+	sourceTitle: 'D',
+	translationLanguage: null,
+	draftId: 'd',
+	pageLanguage: 'en',
+	userLanguage: 'en',
+	switchOff: () => undefined,
+} as PopupContext;
+
+// While `loading` is set, the glossary arrives only when the test calls `arrive()`, as when the
+// first popup waits for the fetch; otherwise it is there at once (already loaded).
+let loading: Promise<CompiledGlossary> | null = null;
+let arrive: () => void = () => undefined;
+function slowGlossary(): void {
+	loading = new Promise( ( resolve ) => {
+		arrive = () => resolve( G );
+	} );
+}
+
+// One controller for the file: its listeners cannot be removed from the document.
+const controller = createPopupController( document, () => loading || Promise.resolve( G ),
+	( key ) => key );
+
+function term( id: string ): HTMLElement {
+	const mark = document.createElement( 'span' );
+	mark.className = 'ldwg-term';
+	mark.tabIndex = 0;
+	mark.setAttribute( 'data-ldwg-concept', id );
+	mark.textContent = id;
+	document.body.append( mark );
+	return mark;
+}
+
+function mouse( type: 'mouseover' | 'mouseout', target: Element, related: Element | null ): void {
+	target.dispatchEvent( new MouseEvent( type, { bubbles: true, relatedTarget: related } ) );
+}
+
+/** Lets the glossary's promise settle. */
+function settle(): Promise<void> {
+	return new Promise( ( resolve ) => {
+		setTimeout( resolve, 0 );
+	} );
+}
+
+/** Concept id of the open popup's term, or `null`. */
+function openConcept(): string | null {
+	const expanded = document.querySelector( '.ldwg-term[aria-expanded="true"]' );
+	expect( document.querySelectorAll( '.ldwg-popup' ).length ).toBe( expanded ? 1 : 0 );
+	return expanded && expanded.getAttribute( 'data-ldwg-concept' );
+}
+
+let alpha: HTMLElement;
+let beta: HTMLElement;
+let plain: HTMLElement;
+
+beforeEach( () => {
+	document.body.replaceChildren();
+	alpha = term( 'alpha' );
+	beta = term( 'beta' );
+	plain = document.createElement( 'button' );
+	document.body.append( plain );
+	loading = null;
+} );
+
+afterEach( () => {
+	controller.close();
+	vi.restoreAllMocks();
+} );
+
+/**
+ * Gives the document the pointer state of a browser, with the pointer on `at` (jsdom has none:
+ * nothing matches `:hover`).
+ */
+function pointerOn( at: Element ): void {
+	const matches = Element.prototype.matches;
+	vi.spyOn( Element.prototype, 'matches' ).mockImplementation( function ( this: Element, selector: string ) {
+		return selector === ':hover' ? this.contains( at ) : matches.call( this, selector );
+	} );
+}
+
+describe( 'a popup waiting for the glossary', () => {
+	it( 'is not shown when the pointer left the term meanwhile', async () => {
+		slowGlossary();
+		controller.open( alpha, 'hover', context );
+		mouse( 'mouseout', alpha, plain );
+		arrive();
+		await settle();
+		expect( openConcept() ).toBeNull();
+	} );
+
+	it( 'is shown when the pointer stayed, or came back', async () => {
+		slowGlossary();
+		controller.open( alpha, 'hover', context );
+		mouse( 'mouseout', alpha, plain );
+		mouse( 'mouseover', alpha, plain );
+		arrive();
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+
+	it( 'is not shown when the pointer had left before the controller saw it (browser state)', async () => {
+		// The first hover also waits for the popup module, before any of its listeners exist.
+		pointerOn( plain );
+		controller.open( alpha, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBeNull();
+	} );
+
+	it( 'is shown when the browser has the pointer on the term', async () => {
+		pointerOn( alpha );
+		controller.open( alpha, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+
+	it( 'is not shown when focus moved on meanwhile', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'focus', context );
+		plain.focus();
+		arrive();
+		await settle();
+		expect( openConcept() ).toBeNull();
+		expect( document.activeElement ).toBe( plain );
+	} );
+
+	it( 'is shown on focus when the term still has it', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'focus', context );
+		arrive();
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+
+	it.each( [ 'tap', 'keyboard' ] as OpenReason[] )( 'is shown after a %s, which asked for it', async ( reason ) => {
+		slowGlossary();
+		controller.open( alpha, reason, context );
+		mouse( 'mouseout', alpha, plain );
+		plain.focus();
+		arrive();
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+} );
+
+describe( 'another term', () => {
+	it( 'replaces a hover popup when hovered: one at a time', async () => {
+		controller.open( alpha, 'hover', context );
+		await settle();
+		controller.open( beta, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'beta' );
+	} );
+
+	it( 'replaces a tap popup when tapped', async () => {
+		controller.open( alpha, 'tap', context );
+		await settle();
+		controller.open( beta, 'tap', context );
+		await settle();
+		expect( openConcept() ).toBe( 'beta' );
+	} );
+} );
