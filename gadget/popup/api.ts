@@ -44,7 +44,10 @@ export interface PopupContext {
 
 /** What the popup module hands out through {@link POPUP_API_HOOK}. */
 export interface PopupApi {
-	/** Opens the popup for a marked term (closing any other one). */
+	/**
+	 * Opens the popup for a marked term (closing any other one), except that a hover does not
+	 * replace a popup opened by focus, tap or keyboard.
+	 */
 	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
 	/** Closes the open popup, if any. */
 	close(): void;

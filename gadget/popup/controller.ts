@@ -35,7 +35,10 @@ interface Pending {
 
 /** Opens, places and closes popups. */
 export interface PopupController {
-	/** Opens the popup of `term`; a second request for the same term only upgrades it. */
+	/**
+	 * Opens the popup of `term`; a second request for the same term only upgrades it, and a
+	 * hover is ignored while a popup opened by focus, tap or keyboard is open or on its way.
+	 */
 	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
 	/** Places the open popup next to its term, inside the viewport. */
 	place(): void;
@@ -229,6 +232,13 @@ export function createPopupController(
 			if ( reason === 'keyboard' ) {
 				focusFirst();
 			}
+			return;
+		}
+		// A pointer resting on another term must not take over a popup opened (or being opened)
+		// by focus, tap or keyboard: closing it would drop the focus inside it to <body>, and
+		// the reader did not ask to leave it. Dismissing it first lets hovering work again.
+		const held = current || pending;
+		if ( reason === 'hover' && held && held.reason !== 'hover' ) {
 			return;
 		}
 		const mine = ++request;

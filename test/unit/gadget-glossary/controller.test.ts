@@ -181,8 +181,8 @@ describe( 'a popup waiting for the glossary', () => {
 	} );
 } );
 
-describe( 'another term', () => {
-	it( 'replaces a hover popup when hovered: one at a time', async () => {
+describe( 'hovering another term', () => {
+	it( 'replaces a hover popup: one at a time', async () => {
 		controller.open( alpha, 'hover', context );
 		await settle();
 		controller.open( beta, 'hover', context );
@@ -190,7 +190,49 @@ describe( 'another term', () => {
 		expect( openConcept() ).toBe( 'beta' );
 	} );
 
-	it( 'replaces a tap popup when tapped', async () => {
+	it( 'leaves a keyboard popup open, with focus inside it', async () => {
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		expect( popup.contains( document.activeElement ) ).toBe( true );
+		controller.open( beta, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( popup.contains( document.activeElement ) ).toBe( true );
+	} );
+
+	it.each( [ 'focus', 'tap' ] as OpenReason[] )( 'leaves a %s popup open', async ( reason ) => {
+		alpha.focus();
+		controller.open( alpha, reason, context );
+		await settle();
+		controller.open( beta, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( document.activeElement ).toBe( alpha );
+	} );
+
+	it( 'does not cancel a tap popup still waiting for the glossary', async () => {
+		slowGlossary();
+		controller.open( alpha, 'tap', context );
+		controller.open( beta, 'hover', context );
+		arrive();
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+
+	it( 'opens its popup again once the other one is dismissed', async () => {
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		await settle();
+		document.dispatchEvent( new KeyboardEvent( 'keydown', { key: 'Escape' } ) );
+		expect( document.activeElement ).toBe( alpha );
+		controller.open( beta, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'beta' );
+	} );
+
+	it( 'is still replaced by a tap on another term', async () => {
 		controller.open( alpha, 'tap', context );
 		await settle();
 		controller.open( beta, 'tap', context );
