@@ -102,8 +102,10 @@ export function renderPopup(
 	const list = el( doc, 'ul', 'ldwg-popup-equivalents' );
 	for ( const other of others ) {
 		const entry = concept.entries[ other ];
-		// Only the term counts here: `missing` may be about the notes (see `localised`).
-		if ( entry && entry.term.trim() !== '' && !entry.termOutdated ) {
+		// Only the term counts here: `missing` may be about the notes (see `localised`). An
+		// outdated term is listed with a warning (the contract keeps it for that): it is still
+		// that language's last equivalent, but neither marking nor translators rely on it.
+		if ( entry && entry.term.trim() !== '' ) {
 			const item = el( doc, 'li', '' );
 			item.append(
 				setLanguage( el( doc, 'span', 'ldwg-popup-equivalent', entry.term ), other ),
@@ -111,6 +113,10 @@ export function renderPopup(
 				el( doc, 'span', 'ldwg-popup-language',
 					msg( 'ldwg-glossary-popup-language', languageName( other, options.userLanguage ) ) ),
 			);
+			if ( entry.termOutdated ) {
+				item.append( doc.createTextNode( ' ' ),
+					el( doc, 'span', 'ldwg-popup-outdated', msg( 'ldwg-glossary-popup-outdated' ) ) );
+			}
 			list.append( item );
 		}
 	}

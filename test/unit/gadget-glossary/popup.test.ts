@@ -188,6 +188,49 @@ describe( 'a translated term in an entry with other units untranslated (status m
 	} );
 } );
 
+describe( 'an outdated (fuzzy) term', () => {
+	/** The French term is outdated after a change of the English source; the rest is current. */
+	function outdated(): CompiledGlossary {
+		const g = glossary();
+		g.concepts[ 0 ]!.entries.fr = { term: 'Meneur', aliases: [ 'meneuse' ], definition: 'Une personne.',
+			status: 'outdated', termOutdated: true };
+		return g;
+	}
+
+	it( 'is listed among the equivalents with a warning', () => {
+		const g = outdated();
+		const english = { ...options, textLanguage: 'en', userLanguage: 'en' };
+		const { root } = renderPopup( document, g, g.concepts[ 0 ]!, english, msg );
+		const items = Array.from( root.querySelectorAll( '.ldwg-popup-equivalents li' ) );
+		expect( items.map( ( li ) => li.textContent ) ).toEqual( [
+			'Meneur (ldwg-glossary-popup-language: French) (ldwg-glossary-popup-outdated)',
+			'قائد (ldwg-glossary-popup-language: Arabic)',
+		] );
+		const term = items[ 0 ]!.querySelector( '.ldwg-popup-equivalent' ) as HTMLElement;
+		expect( [ term.lang, term.dir ] ).toEqual( [ 'fr', 'ltr' ] );
+		// The warning is in the interface's language, like the rest of the popup.
+		const warning = items[ 0 ]!.querySelector( '.ldwg-popup-outdated' ) as HTMLElement;
+		expect( warning.hasAttribute( 'lang' ) ).toBe( false );
+	} );
+
+	it( 'is not the title on pages in its language, which are marked with the fallback term', () => {
+		const g = outdated();
+		expect( buildTermIndex( g, 'fr' ).terms ).toContainEqual( [ 'Leader', 'leader' ] );
+		const { root } = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
+		const title = root.querySelector( '#p1-title' ) as HTMLElement;
+		expect( [ title.textContent, title.lang ] ).toEqual( [ 'Leader', 'en' ] );
+		// A French reader still sees the French equivalent, first and flagged.
+		const first = root.querySelector( '.ldwg-popup-equivalents li' ) as HTMLElement;
+		expect( first.textContent ).toBe(
+			'Meneur (ldwg-glossary-popup-language: français) (ldwg-glossary-popup-outdated)' );
+	} );
+
+	it( 'is never the approved term for translators', () => {
+		const uses = analyseTranslation( outdated(), 'A leader.', 'Un meneur.', 'fr' );
+		expect( uses ).toEqual( [ { conceptId: 'leader', sourceTerm: 'Leader', approved: [], used: null } ] );
+	} );
+} );
+
 describe( 'placePopup', () => {
 	it( 'goes under the term, inside the viewport of a phone', () => {
 		const anchor = { top: 100, left: 300, width: 60, height: 20 };
