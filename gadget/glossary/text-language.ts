@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { normalizeLanguage } from '../../shared/glossary/language.ts';
+import { isInsideExcluded } from './exclusion.ts';
 
 /**
  * Language of the text inside `element`: the nearest `lang` attribute (lower-cased, `_` as `-`),
@@ -18,16 +19,20 @@ export function textLanguage( element: Element, fallback: string ): string {
 }
 
 /**
- * Every language used in `root` (its own and those of descendants with `lang`), so that the
- * term indexes can be fetched before the walk. At most `limit`, in document order, because each
- * language costs one request.
+ * Every language used in `root` where marking looks (its own and those of descendants with
+ * `lang` that are not excluded elements or inside one), so that the term indexes can be fetched
+ * before the walk. At most `limit`, in document order, because each language costs one request.
  */
 export function languagesIn( root: Element, fallback: string, limit = 6 ): string[] {
 	const found = [ textLanguage( root, fallback ) ];
 	const tagged = root.querySelectorAll( '[lang]' );
 	for ( let i = 0; i < tagged.length && found.length < limit; i++ ) {
-		const lang = textLanguage( tagged[ i ] as Element, fallback );
-		if ( !found.includes( lang ) ) {
+		const el = tagged[ i ] as Element;
+		const lang = textLanguage( el, fallback );
+		// Text marking never visits must not take a place or cost a request: Translate's
+		// <languages/> bar alone gives each of its links (excluded) a `lang`, which filled the
+		// places before the untranslated units further down.
+		if ( !found.includes( lang ) && !isInsideExcluded( el, root ) ) {
 			found.push( lang );
 		}
 	}

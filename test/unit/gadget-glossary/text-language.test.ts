@@ -46,4 +46,18 @@ describe( 'languagesIn', () => {
 		expect( languagesIn( root, 'es' ) ).toEqual( [ 'fr', 'en', 'de', 'es' ] );
 		expect( languagesIn( root, 'es', 2 ) ).toEqual( [ 'fr', 'en' ] );
 	} );
+
+	it( 'ignores the languages of excluded elements such as the links of the <languages/> bar', () => {
+		// Translate's bar gives each link its language; counted, seven of them used up the six
+		// places and the English of an untranslated unit further down was never fetched.
+		const root = document.createElement( 'div' );
+		root.setAttribute( 'lang', 'fr' );
+		const links = [ 'ar', 'bn', 'de', 'el', 'es', 'fr', 'hi' ]
+			.map( ( l ) => `<a href="/wiki/D/${ l }" lang="${ l }" dir="ltr">${ l }</a>` ).join( ' • ' );
+		// Test fixture markup written here, never glossary data.
+		root.innerHTML = `<div class="mw-pt-languages noprint" lang="fr" dir="ltr"><div class="mw-pt-languages-list">${ links }</div></div>` +
+			'<p>Le leadership.</p><div lang="en" dir="ltr" class="mw-content-ltr"><p>Good leadership matters.</p></div>' +
+			'<div class="noglossary"><span lang="de">Führung</span></div><p><code lang="es">x</code></p>';
+		expect( languagesIn( root, 'fr' ) ).toEqual( [ 'fr', 'en' ] );
+	} );
 } );
