@@ -9,11 +9,14 @@
 
 /**
  * Elements whose text is never marked: links (a popup inside a link would fight the link),
- * headings, code and preformatted text, maths, form fields and embedded or scripted content.
+ * headings, code and preformatted text, maths, form fields and other interactive elements
+ * (`summary`: a mark there would be a button inside a button, and a tap on it would also toggle
+ * the details), and embedded or scripted content. MathML and SVG elements keep their lower-case
+ * tag names in HTML documents, hence `math` and `svg` besides the upper-case spellings.
  */
-const EXCLUDED_TAGS = new RegExp( '^(?:A|H[1-6]|CODE|PRE|KBD|SAMP|TT|VAR|MATH|SCRIPT|STYLE|NOSCRIPT|' +
-	'TEMPLATE|FORM|TEXTAREA|INPUT|SELECT|OPTION|BUTTON|LABEL|SVG|svg|IFRAME|OBJECT|CANVAS|VIDEO|' +
-	'AUDIO|DIALOG)$' );
+const EXCLUDED_TAGS = new RegExp( '^(?:A|H[1-6]|CODE|PRE|KBD|SAMP|TT|VAR|MATH|math|SCRIPT|STYLE|' +
+	'NOSCRIPT|TEMPLATE|FORM|TEXTAREA|INPUT|SELECT|OPTION|BUTTON|LABEL|SUMMARY|SVG|svg|IFRAME|' +
+	'OBJECT|CANVAS|VIDEO|AUDIO|DIALOG)$' );
 /** A heading element (its tag name, upper-case in HTML documents). */
 const HEADING_TAG = /^H[1-6]$/;
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { markTerms, unmarkTerms, type MarkOptions, type TextMatcher } from '../../../gadget/glossary/mark.ts';
+import { isExcludedElement } from '../../../gadget/glossary/exclusion.ts';
 import { createMatcher } from '../../../shared/glossary/matcher.ts';
 
 const EN: [ string, string ][] = [
@@ -73,6 +74,10 @@ describe( 'markTerms', () => {
 		[ 'code', '<p><code>leadership</code></p>' ],
 		[ 'pre', '<pre>leadership</pre>' ],
 		[ 'math', '<span class="mwe-math-element">leadership</span>' ],
+		// MathML keeps a lower-case tagName in HTML documents.
+		[ 'MathML', '<p>x <math><mtext>leadership</mtext></math></p>' ],
+		// A role=button mark inside the interactive <summary> (axe nested-interactive).
+		[ 'summary', '<details><summary>Leadership</summary><p>x</p></details>' ],
 		[ 'references', '<sup class="reference">leadership</sup>' ],
 		[ 'reference lists', '<ol class="references"><li>leadership</li></ol>' ],
 		[ 'form fields', '<form><label>leadership</label></form><button>leadership</button>' ],
@@ -85,6 +90,14 @@ describe( 'markTerms', () => {
 		const root = page( html );
 		await markTerms( root, options() );
 		expect( marks( root ) ).toEqual( [] );
+	} );
+
+	it( 'excludes MathML and SVG elements by their lower-case tag names', () => {
+		const root = page( '<p><math><mi>x</mi></math><svg><text>x</text></svg></p>' );
+		for ( const el of [ root.querySelector( 'math' ), root.querySelector( 'svg' ) ] as Element[] ) {
+			expect( el.tagName ).toBe( el.tagName.toLowerCase() );
+			expect( isExcludedElement( el ) ).toBe( true );
+		}
 	} );
 
 	it( 'does not mistake a class that merely contains "noglossary" for the opt-out', async () => {
