@@ -13,6 +13,7 @@
  */
 import { isExcludedElement, isInsideExcluded, isSectionStart, TERM_CLASS } from './exclusion.ts';
 import { textLanguage } from './text-language.ts';
+import { isNoSpaceScript } from '../../shared/glossary/language.ts';
 import { defaultYielder, runSliced, type SliceStats, type Yielder } from './slicing.ts';
 
 /** One term found in a text, as the shared matcher reports it (UTF-16 offsets). */
@@ -154,7 +155,9 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 	const scanText = ( text: Text ): void => {
 		const data = text.data;
 		const parent = text.parentElement;
-		if ( !parent || data.length < 2 || !/\S/.test( data ) ) {
+		// One character holds no term in scripts with spaces, but does in Chinese or Japanese
+		// (a term in its own <b>): only those single characters go to the matcher.
+		if ( !parent || !/\S/.test( data ) || data.length < 2 && !isNoSpaceScript( data ) ) {
 			return;
 		}
 		const language = textLanguage( parent, options.defaultLanguage );

@@ -128,6 +128,15 @@ describe( 'markTerms', () => {
 		expect( english[ 0 ]?.getAttribute( 'data-ldwg-lang' ) ).toBe( 'en' );
 	} );
 
+	it( 'marks a one-character Chinese or Japanese term in a text node of its own', async () => {
+		const root = page( '<p>我们的<b>爱</b>和领导力</p><p lang="ja">私たちの<b>愛</b></p>', 'zh' );
+		await markTerms( root, options( {
+			matcherFor: ( lang ) => createMatcher( lang === 'ja' ? [ [ '愛', 'ai' ] ] : [ [ '爱', 'love' ] ], lang ),
+			defaultLanguage: 'zh',
+		} ) );
+		expect( marks( root ) ).toEqual( [ [ '爱', 'love' ], [ '愛', 'ai' ] ] );
+	} );
+
 	it( 'leaves text in a language without glossary alone', async () => {
 		const root = page( '<p lang="de">leadership</p>' );
 		await markTerms( root, options() );
