@@ -317,6 +317,15 @@ describe( 'translator helpers', () => {
 		expect( [ 'ar', 'he', 'fa', 'en', 'fr', 'ku-latn', 'ckb' ].map( languageDir ) )
 			.toEqual( [ 'rtl', 'rtl', 'rtl', 'ltr', 'ltr', 'ltr', 'rtl' ] );
 	} );
+
+	it( 'knows the right-to-left languages MediaWiki knows, and decides by script subtag', () => {
+		const rtl = [ 'arq', 'prs', 'kk-arab', 'ota', 'bgn', 'kk-cn', 'ug', 'ks', 'ms-arab',
+			'aeb-arab', 'skr-arab', 'bgc-arab', 'ku-arab', 'ydd', 'acm', 'apc', 'hno', 'trw', 'bft', 'ar-eg' ];
+		expect( rtl.filter( ( code ) => languageDir( code ) !== 'rtl' ) ).toEqual( [] );
+		const ltr = [ 'kk', 'kk-cyrl', 'ks-deva', 'ug-latn', 'ckb-latn', 'aeb-latn', 'ms', 'bgc', 'zh-hans',
+			'be-tarask', 'sr-ec', 'en' ];
+		expect( ltr.filter( ( code ) => languageDir( code ) !== 'ltr' ) ).toEqual( [] );
+	} );
 } );
 
 describe( 'offerWayBack (switching highlighting on again)', () => {
