@@ -21,7 +21,7 @@ import {
 	type GlossaryEntry,
 } from '../contracts/glossary.ts';
 import { ID_PATTERN, isLanguageCode } from '../contracts/common.ts';
-import { foldText, normalizeLanguage } from './language.ts';
+import { foldText, normalizeLanguage, unicodeRegExp } from './language.ts';
 import {
 	DEFAULT_TEMPLATE,
 	parseGlossaryPage,
@@ -110,6 +110,13 @@ const TRANSLATABLE_FIELDS = [ 'term', 'aliases', 'definition', 'notes' ];
 const MAX_TERM = 200;
 const MAX_TEXT = 5000;
 const MAX_ALIASES = 50;
+/** A character that shows: neither white space nor a format character (joiners, marks, `shy`). */
+const VISIBLE = unicodeRegExp( '[^\\s\\p{Cf}]', 'u' );
+
+/** Whether `text` has a character that shows (an alias of only `&zwj;` is dropped as empty). */
+function isVisible( text: string ): boolean {
+	return VISIBLE.test( text );
+}
 
 function nowTimestamp(): string {
 	return new Date().toISOString().replace( /\.\d{3}Z$/, 'Z' );
@@ -299,7 +306,8 @@ function checkTerm(
 	id: string,
 	report: Reporter,
 ): boolean {
-	if ( term.trim() === '' ) {
+	// Invisible characters alone (`&zwj;`, `&shy;`, `&lrm;`) are no term either.
+	if ( !isVisible( term ) ) {
 		report( 'error', 'empty-term', line, 'the term is empty', id );
 		return false;
 	}
@@ -410,7 +418,7 @@ function compileSource(
 		}
 		const aliasesLine = f.aliases?.line ?? termLine;
 		const aliases = claimTerms( term,
-			checkAliases( splitList( f.aliases?.value ?? '' ).map( cleanTerm ).filter( Boolean ), aliasesLine, id, report ),
+			checkAliases( splitList( f.aliases?.value ?? '' ).map( cleanTerm ).filter( isVisible ), aliasesLine, id, report ),
 			id, { term: termLine, aliases: aliasesLine }, page.language, taken, report );
 		if ( !aliases ) {
 			continue;
@@ -529,7 +537,7 @@ function compileTranslation(
 		const aliasesField = f.aliases;
 		const aliasesLine = aliasesField?.line ?? termLine;
 		let aliases = aliasesField && aliasesField.state === 'current' ?
-			checkAliases( splitList( aliasesField.value ).map( cleanTerm ).filter( Boolean ),
+			checkAliases( splitList( aliasesField.value ).map( cleanTerm ).filter( isVisible ),
 				aliasesLine, id, report ) :
 			[];
 		if ( term !== '' ) {

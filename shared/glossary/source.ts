@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import { setOwn } from '../validate.ts';
+import { decodeCharReferences } from './entities.ts';
 
 /** Translation state of one field's text. */
 export type FieldState =
@@ -283,26 +284,42 @@ export function parseGlossaryPage(
 }
 
 /**
- * Reduces a definition or note from wikitext to the plain text readers see: links become
- * their labels, bold and italic quotes and HTML-like tags go, white space collapses. Popups
- * render the result as text, so this is for legibility, not safety.
+ * Reduces a term, definition or note from wikitext to the plain text readers see: links become
+ * their labels, bold and italic quotes and HTML-like tags go, character references (`&nbsp;`,
+ * `&amp;`, `&#8239;`) become the characters they stand for, runs of white space collapse to one
+ * space and the ends are trimmed. Popups render the result as text, so this is for legibility
+ * and matching, not safety.
  */
 export function wikitextToPlain( text: string ): string {
-	return text
+	const plain = text
 		.replace( /\[\[(?:[^|\]]*\|)?([^\]]*)\]\]/g, '$1' )
 		.replace( /\[(?:https?:)?\/\/[^\s\]]+\s+([^\]]*)\]/g, '$1' )
 		.replace( /'{2,}/g, '' )
-		.replace( /<[^>]*>/g, '' )
-		.replace( /\s+/g, ' ' )
+		.replace( /<[^>]*>/g, '' );
+	// Decoded after the tags are gone, so that `&lt;b&gt;` stays the text "<b>" as on the wiki.
+	// Only the white space HTML collapses is collapsed: a no-break space, typed or written
+	// `&nbsp;`, is kept (French «&nbsp;chef&nbsp;»); trim() still removes it at the ends, so a
+	// term that is only `&nbsp;` is empty.
+	return decodeCharReferences( plain )
+		.replace( /[ \t\n\f\r]+/g, ' ' )
 		.trim();
 }
 
 /**
- * Splits a list parameter (`aliases`) on semicolons; empty items are dropped, and so is a lone
- * hyphen or dash, which the source page uses for "no aliases in this language" (Translate
- * cannot translate an empty unit, and translators still need a unit to add their own aliases).
+ * A list item's characters: anything but a semicolon, or a whole character reference, whose
+ * closing semicolon (`R&amp;D`) does not end the item.
+ */
+const LIST_ITEM = /(?:&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|[^;])+/g;
+
+/**
+ * Splits a list parameter (`aliases`) on semicolons (not on those ending a character reference:
+ * `&#59;` is how to write a semicolon inside an item); empty items are dropped, and so is a lone
+ * hyphen or dash (also written `&ndash;`), which the source page uses for "no aliases in this
+ * language" (Translate cannot translate an empty unit, and translators still need a unit to add
+ * their own aliases).
  */
 export function splitList( value: string ): string[] {
-	return value.split( ';' ).map( ( v ) => v.trim() )
-		.filter( ( v ) => v !== '' && !/^[-\u2013\u2014]$/.test( v ) );
+	return ( value.match( LIST_ITEM ) || [] ).map( ( v ) => v.trim() )
+		.filter( ( v ) => v !== '' &&
+			!/^[-\u2013\u2014]$/.test( decodeCharReferences( v ) ) );
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { compileGlossary } from '../../../shared/glossary/compile.ts';
 import { validateGlossary, type GlossaryEntry } from '../../../shared/contracts/glossary.ts';
+import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
+import { createMatcher } from '../../../shared/glossary/matcher.ts';
 
 interface CompileCase {
 	name: string;
@@ -89,5 +91,20 @@ describe( 'compileGlossary: robustness', () => {
 	it( 'stamps the compile time by default', () => {
 		const { glossary } = compileGlossary( [ { title: 'G', language: 'en', text: '' } ] );
 		expect( glossary.generated ).toMatch( /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/ );
+	} );
+} );
+
+describe( 'compileGlossary: character references', () => {
+	it( 'a term written with an entity matches the page text readers see', () => {
+		const { glossary } = compileGlossary( [ { title: 'G', language: 'en', text: [
+			'{{LDWG glossary entry', '|id=rnd', '|type=other', '|status=agreed',
+			'|term=<translate><!--T:1--> R&amp;D</translate>',
+			'|aliases=<translate><!--T:2--> task&nbsp;force</translate>',
+			'|definition=<translate><!--T:3--> Research &amp; development.</translate>',
+			'}}',
+		].join( '\n' ) } ], { generated: GENERATED } );
+		const matcher = createMatcher( buildTermIndex( glossary, 'en' ), 'en' );
+		expect( matcher.match( 'Our R&D budget' ).map( ( m ) => m.term ) ).toEqual( [ 'R&D' ] );
+		expect( matcher.match( 'the task force' ).length ).toBe( 1 );
 	} );
 } );
