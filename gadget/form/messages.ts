@@ -22,14 +22,6 @@ export function itemLabel( kind: LabelKind, item: { id: string; label: string } 
 	} );
 }
 
-/** Direction of a language, from what the browser knows, defaulting to left-to-right. */
-export function languageDir( code: string ): 'ltr' | 'rtl' {
-	// The scripts written right to left among the languages Wikimedia wikis use; enough for the
-	// `dir` of the language menu's options and of typed text (which also has dir="auto").
-	const rtl = /^(ar|arc|arz|azb|bcc|bgn|bqi|ckb|dv|fa|glk|he|khw|kk-arab|kk-cn|ks|ku-arab|lki|lrc|luz|mzn|nqo|pnb|ps|sd|sdh|skr|ug|ur|ydd|yi)(-|$)/;
-	return rtl.test( code ) ? 'rtl' : 'ltr';
-}
-
 /** `Intl.DisplayNames`, looked up at run time: older Safari (12) lacks it. */
 type DisplayNamesConstructor = new ( locales: string[], options: { type: 'language' } ) => {
 	of( code: string ): string | undefined;

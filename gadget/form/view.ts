@@ -15,7 +15,8 @@ import {
 	type FormValues,
 	type RubricAnswer,
 } from './state.ts';
-import { autonym, itemLabel, languageDir, msg } from './messages.ts';
+import { autonym, itemLabel, msg } from './messages.ts';
+import { languageDir } from '../../shared/language-dir.ts';
 
 /** Attributes for {@link el}; `undefined` values are skipped. */
 type Attributes = Record<string, string | undefined>;

@@ -13,6 +13,7 @@ import { findConcept } from './glossary-data.ts';
 import { placePopup } from './position.ts';
 import { renderPopup, type Msg } from './render.ts';
 import { languageDir } from './direction.ts';
+import { uiLanguage } from '../core/ui-language.ts';
 
 /** Grace period before a hover popup closes, so the pointer can travel into it. */
 const LEAVE_DELAY_MS = 300;
@@ -170,6 +171,7 @@ export function createPopupController(
 			id,
 			textLanguage: term.getAttribute( LANGUAGE_ATTRIBUTE ) || context.pageLanguage,
 			userLanguage: context.userLanguage,
+			uiLanguage: uiLanguage().lang,
 			entryUrl: `${ mw.util.getUrl( entryPage ) }#${ concept.id }`,
 			canDiscuss: draftId !== null,
 		}, msg );

@@ -18,6 +18,7 @@ import { offerWayBack } from './switch-on.ts';
 import { analyseTranslation, hintCount, renderUses, stripTranslateMarkup, textInLanguage } from './translator.ts';
 import type { Msg } from './render.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
+import { uiLanguage } from '../core/ui-language.ts';
 
 /** User agent for API requests (Wikimedia's User-Agent policy, `Api-User-Agent` from browsers). */
 const USER_AGENT = `ldwg-tools/${ LDWG_VERSION } (https://meta.wikimedia.org/wiki/Leadership_Development_Working_Group)`;
@@ -65,7 +66,7 @@ const api: PopupApi = {
 			const place = offerWayBack( {
 				doc: document,
 				label: msg( 'ldwg-glossary-switch-on' ),
-				language: mw.config.get( 'wgUserLanguage' ),
+				language: uiLanguage().lang,
 				addToTools: ( label, id ) => mw.util.addPortletLink( 'p-tb', '#', label, id ) || null,
 				onActivate: switchOn,
 			} );
@@ -93,7 +94,7 @@ const api: PopupApi = {
 			if ( !uses.length ) {
 				return;
 			}
-			const panel = setLanguage( document.createElement( 'details' ), context.userLanguage );
+			const panel = setLanguage( document.createElement( 'details' ), uiLanguage().lang );
 			panel.className = 'ldwg-glossary-panel noglossary';
 			const summary = document.createElement( 'summary' );
 			const hints = hintCount( uses );
@@ -116,7 +117,7 @@ const api: PopupApi = {
 			const target = ( textarea.getAttribute( 'lang' ) || context.userLanguage ).toLowerCase();
 			let box = editor.querySelector<HTMLElement>( '.ldwg-glossary-editor' );
 			if ( !box ) {
-				box = setLanguage( document.createElement( 'div' ), context.userLanguage );
+				box = setLanguage( document.createElement( 'div' ), uiLanguage().lang );
 				box.className = 'ldwg-glossary-editor ldwg-glossary-panel noglossary';
 				box.setAttribute( 'role', 'region' );
 				box.setAttribute( 'aria-label', msg( 'ldwg-glossary-editor-title' ) );

@@ -20,6 +20,11 @@ export interface PopupOptions {
 	textLanguage: string;
 	/** Interface language. */
 	userLanguage: string;
+	/**
+	 * Language of the popup's own texts: the interface language, or English where it has no
+	 * translation (`uiLanguage()`); their `lang` and `dir`, and the language of language names.
+	 */
+	uiLanguage: string;
 	/** URL of the concept's entry on the glossary page. */
 	entryUrl: string;
 	/** Whether "discuss this term" can be offered (a draft to discuss it on). */
@@ -62,7 +67,7 @@ export function renderPopup(
 	root.id = options.id;
 	root.setAttribute( 'role', 'dialog' );
 	root.setAttribute( 'aria-labelledby', `${ options.id }-title` );
-	setLanguage( root, options.userLanguage );
+	setLanguage( root, options.uiLanguage );
 
 	const header = el( doc, 'div', 'ldwg-popup-header' );
 	const term = localised( concept, lang, 'term', source );
@@ -111,7 +116,7 @@ export function renderPopup(
 				setLanguage( el( doc, 'span', 'ldwg-popup-equivalent', entry.term ), other ),
 				doc.createTextNode( ' ' ),
 				el( doc, 'span', 'ldwg-popup-language',
-					msg( 'ldwg-glossary-popup-language', languageName( other, options.userLanguage ) ) ),
+					msg( 'ldwg-glossary-popup-language', languageName( other, options.uiLanguage ) ) ),
 			);
 			if ( entry.termOutdated ) {
 				item.append( doc.createTextNode( ' ' ),

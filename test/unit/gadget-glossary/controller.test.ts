@@ -12,6 +12,8 @@ import type { OpenReason, PopupContext } from '../../../gadget/popup/api.ts';
 ( globalThis as unknown as { mw: unknown } ).mw = {
 	util: { getUrl: ( title: string ) => `/wiki/${ title }` },
 	config: { get: () => 0 },
+	// The bundled English texts say they are English (gadget/core/ui-language.ts).
+	message: ( key: string ) => ( { text: () => key === 'ldwg-language' ? 'en' : `⧼${ key }⧽` } ),
 };
 
 function entry( text: string ): CompiledGlossary['concepts'][number]['entries'] {

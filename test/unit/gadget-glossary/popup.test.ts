@@ -56,11 +56,22 @@ const options = {
 	id: 'p1',
 	textLanguage: 'fr',
 	userLanguage: 'fr',
+	uiLanguage: 'fr',
 	entryUrl: '/wiki/Glossary#leader',
 	canDiscuss: true,
 };
 
 describe( 'renderPopup', () => {
+	it( 'marks its own texts with the language they are in, English where the reader\'s has none', () => {
+		const g = glossary();
+		// A Hebrew reader: no Hebrew translation of the gadget, so English texts.
+		const { root } = renderPopup( document, g, g.concepts[ 0 ]!,
+			{ ...options, userLanguage: 'he', uiLanguage: 'en' }, msg );
+		expect( [ root.lang, root.dir ] ).toEqual( [ 'en', 'ltr' ] );
+		// Language names in the language of the texts around them.
+		expect( root.querySelector( '.ldwg-popup-equivalents' )?.textContent ).toContain( 'Arabic' );
+	} );
+
 	it( 'shows term, type, status, definition (with fallback), notes, equivalents and actions', () => {
 		const g = glossary();
 		const parts = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
@@ -199,7 +210,7 @@ describe( 'an outdated (fuzzy) term', () => {
 
 	it( 'is listed among the equivalents with a warning', () => {
 		const g = outdated();
-		const english = { ...options, textLanguage: 'en', userLanguage: 'en' };
+		const english = { ...options, textLanguage: 'en', userLanguage: 'en', uiLanguage: 'en' };
 		const { root } = renderPopup( document, g, g.concepts[ 0 ]!, english, msg );
 		const items = Array.from( root.querySelectorAll( '.ldwg-popup-equivalents li' ) );
 		expect( items.map( ( li ) => li.textContent ) ).toEqual( [
