@@ -56,6 +56,7 @@ import {
 import { msg } from './messages.ts';
 import { showAnonNotice } from './notice.ts';
 import { uiLanguage } from '../core/ui-language.ts';
+import { languageDir } from '../../shared/language-dir.ts';
 import { uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
@@ -174,6 +175,8 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	let submitted = false;
 	let busy = false;
 	let closed = false;
+	// Published: nothing more to publish or preview, whatever is still clicked or submitted.
+	let done = false;
 	const temp = deps.isTemp();
 	// A temporary account is a registered account: no IP notice, and `assert=user` (see
 	// SavePlan.loggedIn). mw.user.isAnon() is already false for it (its name is set); checked
@@ -217,6 +220,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	// the next outcome, a button disabled while saving: Chromium then moves focus to the body,
 	// where Escape and the tab cycle no longer reach the dialog).
 	view.status.tabIndex = -1;
+	view.preview.tabIndex = -1;
 	const keepFocus = ( hadFocus: boolean ): void => {
 		const active = document.activeElement as HTMLInputElement | null;
 		if ( hadFocus && !closed && ( !active || !view.dialog.contains( active ) ||
@@ -354,6 +358,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	};
 
 	const showSaved = ( title: string, id: string, tempUserCreated: boolean ): void => {
+		done = true;
 		view.form.textContent = '';
 		const link = el( 'a', { href: `${ mw.util.getUrl( title ) }#${ entryAnchor( id ) }` },
 			[ msg( 'ldwg-form-saved-link' ) ] );
@@ -373,7 +378,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	};
 
 	const save = async (): Promise<void> => {
-		if ( busy || closed ) {
+		if ( busy || closed || done ) {
 			return;
 		}
 		submitted = true;
@@ -447,7 +452,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	};
 
 	const preview = async (): Promise<void> => {
-		if ( busy || closed ) {
+		if ( busy || closed || done ) {
 			return;
 		}
 		submitted = true;
@@ -465,9 +470,14 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			}
 			view.preview.textContent = '';
 			// The wiki's HTML, rebuilt from an allowlist (wiki-html.ts), never assigned as HTML.
-			const content = el( 'div', { class: 'ldwg-form-preview-content' },
-				[ wikiHtmlFragment( html, document,
-					{ imageHosts: uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) ] );
+			// In the talk page's language and direction (the wiki's), as it will be published,
+			// not in the dialog's (an Arabic dialog would reorder an English entry's parts).
+			const language = String( mw.config.get( 'wgContentLanguage' ) || 'en' );
+			const contentDir = languageDir( language );
+			const content = el( 'div', { class: `ldwg-form-preview-content mw-content-${ contentDir }`,
+				lang: language, dir: contentDir },
+			[ wikiHtmlFragment( html, document,
+				{ imageHosts: uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) ] );
 			view.preview.appendChild( el( 'h3', {}, [ msg( 'ldwg-form-preview-heading' ) ] ) );
 			view.preview.appendChild( content );
 			view.preview.hidden = false;
@@ -477,6 +487,11 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			announce( msg( 'ldwg-form-preview-error' ) );
 		} finally {
 			setBusy( false );
+			if ( document.activeElement === view.status && !view.status.firstChild ) {
+				// Focus left the preview button while it was disabled (keepFocus): to the
+				// preview, so that it is read and Tab goes on from there; or back to the button.
+				( view.preview.hidden ? view.previewButton : view.preview ).focus();
+			}
 		}
 		persist();
 	};

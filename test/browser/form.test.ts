@@ -65,6 +65,9 @@ async function saveAndWait( wiki: WikiPage ): Promise<string> {
 	await link.waitFor( { timeout: 30000 } );
 	const href = await link.getAttribute( 'href' ) ?? '';
 	expect( href ).toContain( '#ldwg-entry-' );
+	// Nothing left to publish: the buttons are gone from the screen (Codex's button styles
+	// must not override their `hidden` attribute), only "Close" stays.
+	expect( await wiki.page.locator( '.ldwg-form footer button:visible' ).count() ).toBe( 1 );
 	return href.slice( href.indexOf( '#ldwg-entry-' ) + '#ldwg-entry-'.length );
 }
 

@@ -359,6 +359,32 @@ describe( 'saving', () => {
 		expect( content.querySelector( 'script' ) ).toBeNull();
 		expect( ( globalThis as unknown as { jsdom: { window: { hacked?: number } } } )
 			.jsdom.window.hacked ).toBeUndefined();
+		// In the talk page's language and direction, as published, not the Arabic dialog's.
+		expect( [ content.lang, content.dir ] ).toEqual( [ 'en', 'ltr' ] );
+	} );
+
+	it( 'moves focus to the preview when it was on the button, which is disabled meanwhile', async () => {
+		formApi.open( request() );
+		choose( 'neutral' );
+		const previewButton = field<HTMLButtonElement>( 'footer button:nth-child(2)' );
+		previewButton.focus();
+		previewButton.click();
+		await flush();
+		expect( document.activeElement ).toBe( field<HTMLElement>( '.ldwg-form-preview' ) );
+	} );
+
+	it( 'publishes nothing more once published, whatever is still clicked or submitted', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		await save();
+		expect( saved ).toHaveLength( 1 );
+		// A second submit (Enter, or a button a stylesheet kept on screen) and a preview.
+		await save();
+		field<HTMLButtonElement>( 'footer button:nth-child(2)' ).click();
+		await flush();
+		expect( api.posts.filter( ( p ) => p.action === 'edit' ) ).toHaveLength( 1 );
+		expect( api.posts.filter( ( p ) => p.action === 'parse' ) ).toHaveLength( 0 );
+		expect( saved ).toHaveLength( 1 );
 	} );
 
 	it.each( [
