@@ -154,6 +154,19 @@ async function save(): Promise<void> {
 	await flush();
 }
 
+/** Makes the wiki hold the next POST until the returned function is called. */
+function holdPosts(): () => void {
+	let release: () => void = () => undefined;
+	const post = api.post.bind( api );
+	api.post = async ( params: ApiParams ) => {
+		await new Promise<void>( ( resolve ) => {
+			release = resolve;
+		} );
+		return post( params );
+	};
+	return () => release();
+}
+
 function key( name: string, shiftKey = false ): void {
 	( document.activeElement ?? document.body ).dispatchEvent(
 		new KeyboardEvent( 'keydown', { key: name, shiftKey, bubbles: true, cancelable: true } ) );
@@ -480,14 +493,7 @@ describe( 'saving', () => {
 	} );
 
 	it( 'locks the fields while publishing, so nothing typed meanwhile is lost', async () => {
-		let release: () => void = () => undefined;
-		const post = api.post.bind( api );
-		api.post = async ( params: ApiParams ) => {
-			await new Promise<void>( ( resolve ) => {
-				release = resolve;
-			} );
-			return post( params );
-		};
+		const release = holdPosts();
 		formApi.open( request() );
 		choose( 'support' );
 		type( 'comment', 'Short.' );
@@ -545,14 +551,7 @@ describe( 'saving', () => {
 	} );
 
 	it( 'keeps focus in the dialog when the focused button is disabled while publishing', async () => {
-		let release: () => void = () => undefined;
-		const post = api.post.bind( api );
-		api.post = async ( params: ApiParams ) => {
-			await new Promise<void>( ( resolve ) => {
-				release = resolve;
-			} );
-			return post( params );
-		};
+		const release = holdPosts();
 		formApi.open( request() );
 		choose( 'support' );
 		const publish = field<HTMLButtonElement>( 'button[type="submit"]' );
