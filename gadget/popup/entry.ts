@@ -15,7 +15,7 @@ import { createPopupController, type PopupController } from './controller.ts';
 import { loadGlossary } from './glossary-data.ts';
 import { setLanguage } from './direction.ts';
 import { offerWayBack } from './switch-on.ts';
-import { analyseTranslation, hintCount, renderUses, stripTranslateMarkup, textInLanguage } from './translator.ts';
+import { analyseTranslation, hintCount, readerText, renderUses, textInLanguage } from './translator.ts';
 import type { Msg } from './render.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
 import { uiLanguage } from '../core/ui-language.ts';
@@ -89,8 +89,8 @@ const api: PopupApi = {
 				return;
 			}
 			const translated = textInLanguage( content, target );
-			const source = stripTranslateMarkup( wikitext );
-			const uses = analyseTranslation( g, source, translated, target );
+			// The source's wikitext, not its rendered HTML: see readerText.
+			const uses = analyseTranslation( g, readerText( wikitext ), translated, target );
 			if ( !uses.length ) {
 				return;
 			}
@@ -130,7 +130,10 @@ const api: PopupApi = {
 			}
 			const helper = box;
 			const render = (): void => {
-				const uses = analyseTranslation( g, source.textContent || '', textarea.value, target );
+				// Both are wikitext here: the editor shows the unit's source, and translators type
+				// links, bold and templates as they will be saved.
+				const uses = analyseTranslation( g, readerText( source.textContent || '' ),
+					readerText( textarea.value ), target );
 				const title = document.createElement( 'div' );
 				title.className = 'ldwg-popup-label';
 				title.textContent = msg( 'ldwg-glossary-editor-title' );

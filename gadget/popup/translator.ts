@@ -24,16 +24,176 @@ export interface ConceptUse {
 }
 
 /**
- * Removes Translate's markup from a translatable page's wikitext so that only prose is left:
- * unit markers (`<!--T:n-->`), `<translate>` tags, `<languages/>`, other comments and `<tvar>`
- * contents (variables, not prose).
+ * Removes Translate's markup from a translatable page's wikitext: unit markers (`<!--T:n-->`),
+ * `<translate>` tags, `<languages/>`, other comments and `<tvar>` contents (variables, not prose:
+ * translators copy them unchanged, so the translation cannot hold an equivalent of them), in
+ * the current syntax and the older `<tvar|name>…</>`. The rest is still wikitext: see
+ * {@link readerText}.
  */
 export function stripTranslateMarkup( wikitext: string ): string {
 	return wikitext
-		.replace( /<tvar\b[^>]*>[\s\S]*?<\/tvar>/gi, ' ' )
+		// The older syntax first: `<tvar\b` would take `<tvar|x>` too, and run on to a later
+		// `</tvar>`.
+		.replace( /<tvar\|[^>]*>[\s\S]*?<\/>|<tvar\b[^>]*>[\s\S]*?<\/tvar>/gi, ' ' )
 		.replace( /<!--[\s\S]*?-->/g, ' ' )
 		.replace( /<\/?translate\b[^>]*>/gi, ' ' )
 		.replace( /<languages\s*\/?>/gi, ' ' );
+}
+
+/**
+ * Elements that break a line of text: CSS's initial `display` is inline, so anything the
+ * browser's own style sheet does not make a block (or a line break) runs on with the words
+ * around it. `ref` and `references` are wikitext: a footnote's text is shown apart from the
+ * sentence it is attached to.
+ */
+const BLOCK_ELEMENTS = new Set( ( 'address article aside blockquote br caption center dd ' +
+	'details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr ' +
+	'img li main nav ol p pre ref references section summary table tbody td tfoot th thead tr ul' )
+	.split( ' ' ) );
+
+/**
+ * A break between blocks: the matcher lets one white-space character stand for the space in a
+ * term, never two, so no term is matched across it.
+ */
+const BLOCK_BREAK = '\n\n';
+
+/**
+ * Collapses white space as HTML shows it: a run within a line is one space, a run with a block
+ * break in it stays a break, so no term matches across two paragraphs. Only HTML's collapsible
+ * white space: a no-break space is part of the text (French «&nbsp;chef&nbsp;»).
+ */
+function collapseSpace( text: string ): string {
+	return text.replace( /[ \t\n\r\f]+/g, ( run ) => run.includes( BLOCK_BREAK ) ? BLOCK_BREAK :
+		run.includes( '\n' ) ? '\n' : ' ' ).trim();
+}
+
+/** The named character references {@link decodeReferences} knows. */
+const NAMED: Record<string, string> = { nbsp: '\u00a0', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+/**
+ * Decodes numeric character references and the few named ones that occur between or inside
+ * terms in prose (`task&nbsp;force`, `R&amp;D`). The compiler's full list
+ * (shared/glossary/entities.ts) would add about 800 bytes (gzip) to this module, which every
+ * reader who opens a popup loads; a name left as typed only means a term next to it is missed.
+ */
+function decodeReferences( text: string ): string {
+	return text.replace( /&(?:([a-z]+)|#(\d+)|#x([\da-f]+));/gi,
+		( whole, name?: string, dec?: string, hex?: string ) => {
+			const code = dec ? parseInt( dec, 10 ) : hex ? parseInt( hex, 16 ) : -1;
+			return name ? NAMED[ name ] ?? whole :
+				code > 8 && code <= 0x10ffff ? String.fromCodePoint( code ) : whole;
+		} );
+}
+
+/**
+ * Wikitext elements whose content is not prose a reader reads in the page's language (code,
+ * formulas, scores, data, what only transclusions show), dropped with their content.
+ */
+const NO_PROSE = new RegExp( '<(syntaxhighlight|source|pre|code|math|chem|ce|score|graph|' +
+	'timeline|hiero|templatedata|templatestyles|mapframe|maplink|gallery|includeonly|' +
+	'categorytree|inputbox|imagemap)\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1\\s*>)', 'gi' );
+
+/** Links that show no text where they are written. */
+const HIDDEN_LINK = /^\s*(?:file|image|category)\s*:/i;
+
+/**
+ * Replaces `pattern` (which matches innermost constructs only, its first group their inside)
+ * until none is left, so that nested ones go from the inside out.
+ */
+function replaceInnermost(
+	text: string,
+	pattern: RegExp,
+	by: ( inner: string ) => string,
+): string {
+	for ( ;; ) {
+		const next = text.replace( pattern, ( _whole, inner: string ) => by( inner ) );
+		if ( next === text ) {
+			return text;
+		}
+		text = next;
+	}
+}
+
+/** A line of wikitext without its line syntax (heading, list, table), and whether it is a block. */
+function lineText( line: string ): { text: string; block: boolean } {
+	if ( /^\s*(?:\{\||\|\}|\|-|----)/.test( line ) ) {
+		// A table's start, end or row (with their attributes), a rule: no text.
+		return { text: '', block: true };
+	}
+	const cells = /^\s*(?:\|\+?|!)(.*)$/.exec( line );
+	if ( cells ) {
+		// Cells (`|| `, `!! `) or a caption; in each, what comes before a single `|` is attributes.
+		// Links and templates, whose pipes are not the table's, are gone already.
+		return {
+			text: ( cells[ 1 ] as string ).split( /\|\||!!/ )
+				.map( ( cell ) => cell.replace( /^[^|]*\|/, '' ) ).join( BLOCK_BREAK ),
+			block: true,
+		};
+	}
+	const heading = /^\s*=+(.*?)=+\s*$/.exec( line );
+	if ( heading ) {
+		return { text: heading[ 1 ] as string, block: true };
+	}
+	const item = /^[*#:;]+(.*)$/.exec( line );
+	if ( item ) {
+		return { text: item[ 1 ] as string, block: true };
+	}
+	return { text: line, block: false };
+}
+
+/**
+ * The text a reader sees of a piece of wikitext (a translatable page, a message of the Translate
+ * editor, a translation being typed), for matching glossary terms in it.
+ *
+ * Why wikitext and not the page's rendered HTML (one more request to the parse API, which the
+ * browser cannot reuse from the raw text already fetched): the rendered page shows `<tvar>`
+ * variables, the language bar, section edit links and what templates print, none of which
+ * translators translate; the wikitext says which is which. The cost is that this reads wikitext
+ * conservatively, dropping what it cannot be sure readers see. A concept only found there is
+ * left out of the list (a missing row), while one found in markup would be listed, with a
+ * "uses none" hint the translator cannot act on:
+ * - templates, parser functions and parameters go with all their arguments
+ *   (`{{LDWG section|id=leader}}`): what they print is not in the page's translation units;
+ * - links show their label (`[[Leadership pathways|paths]]` is "paths") or their target when
+ *   they have none, with the link trail; file and category links go whole, file captions too
+ *   (image options and alt text cannot be told from a caption without the wiki's option list);
+ * - external links show their label, bare URLs go;
+ * - footnotes (`<ref>…</ref>`) stay, as a block of their own: readers read them under the text
+ *   and translators translate them in the unit; tags go with their attributes (`name="leader"`);
+ * - code, formulas, `<gallery>` and the like go with their content; a nowiki tag keeps its text;
+ * - comments and Translate's markup go ({@link stripTranslateMarkup});
+ * - headings, list items, table cells, block elements, `<br>` and blank lines break the text,
+ *   so that no term is matched across them; a single line break is a space, as on the page.
+ */
+export function readerText( wikitext: string ): string {
+	let text = stripTranslateMarkup( wikitext )
+		// Markup characters inside a nowiki tag are shown as typed, but they are in no term's
+		// words. (`\x3C`: the tag must not be in the code, which goes on the wiki inside one.)
+		.replace( /\x3Cnowiki\s*>([\s\S]*?)\x3C\/nowiki\s*>/gi,
+			( _whole, inner: string ) => inner.replace( /[[\]{}|'=<>*#:;!~_]/g, ' ' ) )
+		.replace( NO_PROSE, ' ' );
+	// Parameters (`{{{1|}}}`) first: their third brace would hide the template around them.
+	text = replaceInnermost( text, /(\{\{\{[^{}]*\}\}\}|\{\{[^{}]*\}\})/g, () => ' ' );
+	text = replaceInnermost( text, /\[\[([^[\]]*)\]\]/g, ( inner ) => {
+		if ( HIDDEN_LINK.test( inner ) ) {
+			return ' ';
+		}
+		// `[[:Category:Teams]]` shows "Category:Teams"; an empty label (`[[a|]]`) the target.
+		const [ target, ...label ] = inner.split( '|' );
+		const shown = label.join( '|' );
+		return shown.trim() ? shown : ( target as string ).replace( /^\s*:/, '' );
+	} );
+	text = text
+		.replace( /\[(?:(?:https?|ftp|mailto|irc|news):|\/\/)[^\s\]]*\s*([^\]]*)\]/gi, '$1' )
+		.replace( /\b(?:https?|ftp):\/\/[^\s<>[\]{}|]*/gi, ' ' );
+	text = text.split( '\n' ).map( lineText )
+		.map( ( line ) => line.block ? BLOCK_BREAK + line.text + BLOCK_BREAK : line.text )
+		.join( '\n' )
+		.replace( /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi,
+			( _tag, name: string ) => BLOCK_ELEMENTS.has( name.toLowerCase() ) ? BLOCK_BREAK : '' )
+		.replace( /'{2,}|__[A-Z]+__|~{3,5}/g, '' );
+	// Decoded last, like the glossary's own texts (shared/glossary/source.ts): `&lt;b&gt;` is text.
+	return collapseSpace( decodeReferences( text ) );
 }
 
 /** Concepts of `sourceText` (in order of first use) and whether `translation` uses them. */

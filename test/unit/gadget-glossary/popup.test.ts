@@ -14,7 +14,7 @@ import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
 import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
 import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
 import {
-	analyseTranslation, renderUses, stripTranslateMarkup, textInLanguage,
+	analyseTranslation, readerText, renderUses, stripTranslateMarkup, textInLanguage,
 } from '../../../gadget/popup/translator.ts';
 import { languageDir } from '../../../gadget/popup/direction.ts';
 import { offerWayBack, SWITCH_ON_ID, type WayBackOptions } from '../../../gadget/popup/switch-on.ts';
@@ -296,6 +296,11 @@ describe( 'translator helpers', () => {
 			'<tvar name="x">[[Task force]]</tvar> group.</translate>' );
 		expect( text ).not.toMatch( /translate|T:1|Task force|languages/ );
 		expect( text ).toContain( 'A leader of the' );
+		// The older syntax, which must not run on to a later `</tvar>`.
+		expect( stripTranslateMarkup( 'A <tvar|t>[[Task force]]</> leader, <tvar name="u">x</tvar>.' ) )
+			.not.toMatch( /Task force|tvar/ );
+		expect( stripTranslateMarkup( 'A <tvar|t>x</> leader, <tvar name="u">y</tvar>.' ) )
+			.toContain( 'leader' );
 	} );
 
 	it( 'lists source concepts with approved equivalents and flags unused ones', () => {
@@ -307,6 +312,67 @@ describe( 'translator helpers', () => {
 		] );
 		const used = analyseTranslation( glossary(), 'The leaders.', 'Une meneuse.', 'fr' );
 		expect( used[ 0 ]?.used ).toBe( true );
+	} );
+
+	it( 'finds no concept in what readers of the source do not see', () => {
+		const wikitext = [
+			'<languages/>',
+			'{{LDWG section|id=leader}}',
+			'<translate><!--T:1--> See the [[Leadership pathways|paths]] and the ' +
+				'<tvar name="t">[[Task force]]</tvar>.</translate>',
+			'[[File:Leader.jpg|thumb|alt=A leader|upright]] [[Category:Leader pages]]',
+			'Text<ref name="leader" /> <span title="leader" class="task-force">plain</span> <!-- leader -->',
+			'{{#if:{{{leader|}}}|task force|{{Leader}}}} [https://example.org/leader] https://example.org/task_force',
+			'<syntaxhighlight lang="text">leader</syntaxhighlight> <includeonly>leader</includeonly>',
+		].join( '\n' );
+		expect( analyseTranslation( glossary(), readerText( wikitext ), '', 'fr' ) ).toEqual( [] );
+	} );
+
+	it( 'keeps the text readers of the source see: labels, link trails, headings, lists, tables, footnotes', () => {
+		const text = readerText( [
+			'== <translate><!--T:1--> Leader</translate> ==',
+			"* a '''task''' force<br>for [[leader]]s, [[:Category:Teams|teams]] and [[w:Team]]",
+			'{| class="wikitable"',
+			'|+ Roles',
+			'|-',
+			'! scope="col" | Role !! Task',
+			'|-',
+			'| style="color:red" | Mentor || [[Mentoring|mentors]]',
+			'|}',
+			'See [https://example.org the report]<ref name="r">A footnote.</ref>.',
+			'R&amp;D,&nbsp;<b>task</b>&#160;force, \x3Cnowiki>[[not a link]]\x3C/nowiki>',
+		].join( '\n' ) );
+		for ( const shown of [ 'Leader', 'a task force', 'for leaders, teams and w:Team', 'Roles', 'Role',
+			'Task', 'Mentor', 'mentors', 'See the report', 'A footnote.', 'R&D,\u00a0task\u00a0force' ] ) {
+			expect( text ).toContain( shown );
+		}
+		expect( text ).not.toMatch( /wikitable|scope|style|color|example|Mentoring|Category/ );
+		expect( text ).not.toMatch( /\bname\b|[[\]{}|=*'<>]/ );
+	} );
+
+	it( 'matches a term across a line break of the wikitext but not across paragraphs or blocks', () => {
+		const found = ( wikitext: string ): string[] => analyseTranslation(
+			glossary(), readerText( wikitext ), '', 'fr' ).map( ( u ) => u.conceptId );
+		expect( found( 'A task\nforce.' ) ).toEqual( [ 'task-force' ] );
+		expect( found( 'A task\n\nforce.' ) ).toEqual( [] );
+		expect( found( 'A task<br />force.' ) ).toEqual( [] );
+		expect( found( '== A task ==\nforce.' ) ).toEqual( [] );
+		expect( found( '* A task\n* force.' ) ).toEqual( [] );
+	} );
+
+	it( 'reads a message of the Translate editor and the translation typed as wikitext', () => {
+		const g = glossary();
+		g.concepts[ 1 ]!.entries.fr = { term: 'groupe de travail', aliases: [], definition: '' };
+		const check = ( source: string, translation: string ): ( boolean | null )[] => {
+			const uses = analyseTranslation( g, readerText( source ), readerText( translation ), 'fr' );
+			return uses.map( ( u ) => u.used );
+		};
+		expect( check( "The '''task force''' met.", "Le '''groupe''' de travail." ) )
+			.toEqual( [ true ] );
+		// A link target is not what readers of the translation see.
+		expect( check( 'The [[task force]] met.', 'Le [[Groupe de travail|groupe]] s\'est réuni.' ) )
+			.toEqual( [ false ] );
+		expect( check( 'The {{tag|task force}} met.', '' ) ).toEqual( [] );
 	} );
 
 	it( 'renders the table as text with lang on terms', () => {
