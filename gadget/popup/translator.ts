@@ -278,18 +278,39 @@ export function renderUses(
 	return table;
 }
 
-/** Text of `root` written in `language` (Translate's untranslated units carry another `lang`). */
+/** Elements whose text nobody reads: TemplateStyles puts `<style>` into page content. */
+const UNREAD = new Set( [ 'script', 'style', 'template', 'noscript' ] );
+
+/**
+ * Text of `root` written in `language` (Translate's untranslated units carry another `lang`),
+ * as it reads: inline elements run on with the words around them (`<b>task</b> force` is "task
+ * force", `<a>task</a>s` is "tasks"), while block elements, `<br>` and text in another language
+ * break it, so no term is found across them. White space collapses as in HTML.
+ */
 export function textInLanguage( root: Element, language: string ): string {
 	const parts: string[] = [];
-	const walker = root.ownerDocument.createTreeWalker( root, 4 /* SHOW_TEXT */ );
-	for ( let node = walker.nextNode(); node; node = walker.nextNode() ) {
-		const owner = node.parentElement && node.parentElement.closest( '[lang]' );
-		const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).toLowerCase() : language;
-		if ( lang === language ) {
-			parts.push( ( node as Text ).data );
+	const walk = ( parent: Node ): void => {
+		for ( let node = parent.firstChild; node; node = node.nextSibling ) {
+			if ( node.nodeType === 3 /* TEXT_NODE */ ) {
+				const owner = node.parentElement && node.parentElement.closest( '[lang]' );
+				const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).toLowerCase() : language;
+				// Line breaks in a text node are mere spaces: only BLOCK_BREAK may hold any.
+				parts.push( lang === language ? ( node as Text ).data.replace( /[ \t\n\r\f]+/g, ' ' ) :
+					BLOCK_BREAK );
+			} else if ( node.nodeType === 1 /* ELEMENT_NODE */ ) {
+				const name = ( node as Element ).localName;
+				if ( UNREAD.has( name ) ) {
+					continue;
+				}
+				const block = BLOCK_ELEMENTS.has( name ) ? BLOCK_BREAK : '';
+				parts.push( block );
+				walk( node );
+				parts.push( block );
+			}
 		}
-	}
-	return parts.join( ' ' );
+	};
+	walk( root );
+	return collapseSpace( parts.join( '' ) );
 }
 
 /** Number of concepts the translation uses none of the approved terms of. */

@@ -390,6 +390,25 @@ describe( 'translator helpers', () => {
 		expect( textInLanguage( document.getElementById( 'c' )!, 'fr' ) ).toBe( 'Traduit' );
 	} );
 
+	it( 'joins words split by inline markup, but not text of separate blocks', () => {
+		document.body.innerHTML = '<div id="c" lang="fr"><p>Le <b>groupe</b> de\n <a href="#">travail</a>' +
+			'<sup>[1]</sup>s\u00a0!</p><p>groupe</p><div>de</div>travail<br>groupe<span> de </span>' +
+			'<i>tra</i>vail<table><tr><td>groupe de</td><td>travail</td></tr></table>' +
+			'<style>.groupe{}</style><p>fin</p></div>';
+		const text = textInLanguage( document.getElementById( 'c' )!, 'fr' );
+		expect( text ).toBe( 'Le groupe de travail[1]s\u00a0!\n\ngroupe\n\nde\n\ntravail\n\n' +
+			'groupe de travail\n\ngroupe de\n\ntravail\n\nfin' );
+		const g = glossary();
+		g.concepts[ 1 ]!.entries.fr = { term: 'groupe de travail', aliases: [], definition: '' };
+		const content = document.createElement( 'div' );
+		content.innerHTML = '<p>Le <b>groupe</b> de <a href="#">travail</a>.</p>';
+		expect( analyseTranslation( g, 'The task force.', textInLanguage( content, 'fr' ), 'fr' )[ 0 ]?.used )
+			.toBe( true );
+		content.innerHTML = '<p>Le groupe</p><p>de travail.</p>';
+		expect( analyseTranslation( g, 'The task force.', textInLanguage( content, 'fr' ), 'fr' )[ 0 ]?.used )
+			.toBe( false );
+	} );
+
 	it( 'knows right-to-left languages', () => {
 		expect( [ 'ar', 'he', 'fa', 'en', 'fr', 'ku-latn', 'ckb' ].map( languageDir ) )
 			.toEqual( [ 'rtl', 'rtl', 'rtl', 'ltr', 'ltr', 'ltr', 'rtl' ] );
