@@ -1,7 +1,7 @@
 /**
  * One popup at a time: opening, placing, closing (Escape, close button, a tap elsewhere, the
- * pointer leaving a hover popup, focus leaving a focus popup) and the term's ARIA state
- * (`aria-expanded`, `aria-controls`).
+ * pointer leaving a hover popup, focus leaving a focus popup, Tab past its last control or
+ * Shift+Tab before its first) and the term's ARIA state (`aria-expanded`, `aria-controls`).
  *
  * @packageDocumentation
  */
@@ -19,6 +19,8 @@ import { uiLanguage } from '../core/ui-language.ts';
 const LEAVE_DELAY_MS = 300;
 /** How long focus returned to a term by closing its popup does not reopen it. */
 const REFOCUS_MS = 1000;
+/** The popup's controls, in Tab order (it sets no `tabindex`). */
+const CONTROLS = 'a[href], button:not([disabled])';
 
 interface Open {
 	term: HTMLElement;
@@ -98,7 +100,7 @@ export function createPopupController(
 	};
 
 	const focusFirst = (): void => {
-		const first = current && current.root.querySelector<HTMLElement>( 'a, button' );
+		const first = current && current.root.querySelector<HTMLElement>( CONTROLS );
 		if ( first ) {
 			first.focus();
 		}
@@ -264,6 +266,20 @@ export function createPopupController(
 			const term = current.term;
 			close();
 			if ( focusInside ) {
+				returnFocus( term );
+			}
+		} else if ( event.key === 'Tab' && current && !event.altKey && !event.ctrlKey && !event.metaKey ) {
+			// The popup sits at the end of <body>: Tab past its last control would go on to the
+			// page's footer, Shift+Tab before its first to whatever precedes the popup there, far
+			// from the term either way. Like a disclosure, it closes and hands focus back to the
+			// term instead, so that Tab goes on from the term in the page's order (the popup is
+			// not modal: no focus trap).
+			const controls = current.root.querySelectorAll<HTMLElement>( CONTROLS );
+			const edge = controls[ event.shiftKey ? 0 : controls.length - 1 ];
+			if ( edge && doc.activeElement === edge ) {
+				event.preventDefault();
+				const term = current.term;
+				close();
 				returnFocus( term );
 			}
 		}

@@ -242,3 +242,51 @@ describe( 'hovering another term', () => {
 		expect( openConcept() ).toBe( 'beta' );
 	} );
 } );
+
+describe( 'Tab at the edges of a popup with focus inside', () => {
+	/** Presses Tab (or Shift+Tab) where focus is, as the browser dispatches it. */
+	function tab( shift: boolean ): KeyboardEvent {
+		const event = new KeyboardEvent( 'keydown', { key: 'Tab', shiftKey: shift, bubbles: true, cancelable: true } );
+		( document.activeElement as HTMLElement ).dispatchEvent( event );
+		return event;
+	}
+
+	/** Opens alpha's popup by keyboard; its controls in Tab order. */
+	async function openByKeyboard(): Promise<HTMLElement[]> {
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		await settle();
+		return Array.from( document.querySelectorAll<HTMLElement>( '.ldwg-popup a, .ldwg-popup button' ) );
+	}
+
+	it.each( [ [ 'Tab past the last control', false ], [ 'Shift+Tab before the first', true ] ] )(
+		'%s closes it and hands focus back to the term, which it does not reopen', async ( _name, shift ) => {
+			const controls = await openByKeyboard();
+			expect( controls.length ).toBeGreaterThan( 1 );
+			controls[ shift ? 0 : controls.length - 1 ]!.focus();
+			// Not on to the end of the page, where the popup is in the DOM.
+			expect( tab( shift ).defaultPrevented ).toBe( true );
+			expect( openConcept() ).toBeNull();
+			expect( document.activeElement ).toBe( alpha );
+			controller.open( alpha, 'focus', context );
+			await settle();
+			expect( openConcept() ).toBeNull();
+		} );
+
+	it( 'moves between its controls as the browser does', async () => {
+		const controls = await openByKeyboard();
+		controls[ 0 ]!.focus();
+		expect( tab( false ).defaultPrevented ).toBe( false );
+		controls[ 1 ]!.focus();
+		expect( tab( true ).defaultPrevented ).toBe( false );
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+
+	it( 'leaves Tab alone when focus is outside the popup', async () => {
+		controller.open( alpha, 'tap', context );
+		await settle();
+		plain.focus();
+		expect( tab( false ).defaultPrevented ).toBe( false );
+		expect( openConcept() ).toBe( 'alpha' );
+	} );
+} );
