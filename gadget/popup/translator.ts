@@ -93,6 +93,9 @@ const NO_PROSE = new RegExp( '<(syntaxhighlight|source|pre|code|math|chem|ce|sco
 	'timeline|hiero|templatedata|templatestyles|mapframe|maplink|gallery|includeonly|' +
 	'categorytree|inputbox|imagemap)\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1\\s*>)', 'gi' );
 
+/** Levels of nested templates or links {@link replaceInnermost} removes. */
+const MAX_NESTING = 40;
+
 /** Links that show no text where they are written. */
 const HIDDEN_LINK = /^\s*(?:file|image|category)\s*:/i;
 
@@ -105,13 +108,17 @@ function replaceInnermost(
 	pattern: RegExp,
 	by: ( inner: string ) => string,
 ): string {
-	for ( ;; ) {
+	// Each pass removes one level of nesting. Real pages nest a few levels; a bounded number of
+	// passes keeps a page of thousands of nested braces (vandalism) from freezing the tab: what
+	// is left beyond it stays as text, at worst a concept listed that the page does not show.
+	for ( let pass = 0; pass < MAX_NESTING; pass++ ) {
 		const next = text.replace( pattern, ( _whole, inner: string ) => by( inner ) );
 		if ( next === text ) {
-			return text;
+			break;
 		}
 		text = next;
 	}
+	return text;
 }
 
 /** A line of wikitext without its line syntax (heading, list, table), and whether it is a block. */

@@ -328,6 +328,15 @@ describe( 'translator helpers', () => {
 		expect( analyseTranslation( glossary(), readerText( wikitext ), '', 'fr' ) ).toEqual( [] );
 	} );
 
+	it( 'stops unnesting after a bounded number of levels (a page of nested braces cannot freeze it)', () => {
+		// Each level costs a pass over the whole text: 20,000 levels took minutes before.
+		const nested = ( depth: number ): string => `${ '{{'.repeat( depth ) }x${ '}}'.repeat( depth ) } task force`;
+		expect( readerText( nested( 40 ) ) ).toBe( 'task force' );
+		const deep = readerText( nested( 20000 ) );
+		expect( deep ).toContain( '{{' );
+		expect( deep.endsWith( 'task force' ) ).toBe( true );
+	} );
+
 	it( 'keeps the text readers of the source see: labels, link trails, headings, lists, tables, footnotes', () => {
 		const text = readerText( [
 			'== <translate><!--T:1--> Leader</translate> ==',
