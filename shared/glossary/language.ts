@@ -91,6 +91,17 @@ export function hasTurkicCasing( language: string ): boolean {
 
 const SPACE = /^\s$/;
 
+/**
+ * Arabic-script signs that writers add or leave out freely: the short vowels, tanwin, shadda and
+ * sukun (U+064B–U+0652, U+0656–U+065F), the superscript alef, honorific and Quranic annotation
+ * signs, and the tatweel that only stretches a word. منظّم and منظم are the same word, so they
+ * fold to nothing. Not the madda and hamza signs (U+0653–U+0655), which change the letter.
+ */
+// Through unicodeRegExp: a character class of combining marks written out misleads readers
+// (and the no-misleading-character-class rule), escapes do not.
+const OPTIONAL_ARABIC = unicodeRegExp( '^[\\u0610-\\u061a\\u0640\\u064b-\\u0652\\u0656-\\u065f\\u0670' +
+	'\\u06d6-\\u06dc\\u06df-\\u06e4\\u06e7\\u06e8\\u06ea-\\u06ed]$', '' );
+
 /** A case folding function for one language: maps one code point to its folded string. */
 export type CodePointFolder = ( char: string ) => string;
 
@@ -99,7 +110,8 @@ export type CodePointFolder = ( char: string ) => string;
  * `language`. Folding is lower-, upper- then lower-casing, which gives full case folding for
  * the cases that matter (`ß` and `ẞ` → `ss`, final sigma → `σ`) without a Unicode table; the Turkic
  * i's are handled explicitly because the locale-free functions get them wrong for Turkish, and
- * dotless ı stays distinct elsewhere (as in Unicode's CaseFolding).
+ * dotless ı stays distinct elsewhere (as in Unicode's CaseFolding). Optional Arabic signs fold
+ * to nothing (`OPTIONAL_ARABIC`).
  */
 export function createFolder( language: string ): CodePointFolder {
 	const turkic = hasTurkicCasing( language );
@@ -121,6 +133,8 @@ export function createFolder( language: string ): CodePointFolder {
 			if ( SPACE.test( char ) ) {
 				// No-break and other spaces: "task force" with U+00A0 is still the term.
 				folded = ' ';
+			} else if ( OPTIONAL_ARABIC.test( char ) ) {
+				folded = '';
 			} else if ( char === '\u0130' ) {
 				// İ: Turkish i; elsewhere i + combining dot above, as Unicode folds it.
 				folded = turkic ? 'i' : 'i\u0307';

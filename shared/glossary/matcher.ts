@@ -543,13 +543,35 @@ function foldSegmentWise( text: string, foldSegment: ( segment: string ) => stri
 	return out;
 }
 
-function afterProclitic( text: string, start: number ): boolean {
-	let i = start;
-	while ( i > 0 && start - i < 2 && PROCLITIC.test( text[ i - 1 ] as string ) ) {
+/** The index before the combining marks that end just before `index` (a proclitic's vowel). */
+function beforeMarks( text: string, index: number ): number {
+	let i = index;
+	while ( i > 0 && isMark( text[ i - 1 ] as string ) ) {
 		i--;
 	}
+	return i;
+}
+
+/**
+ * Whether a term starting at `start` (inside a word) follows only what Arabic attaches to the
+ * front of a word: the article ال (القائد = ال + قائد; its alif drops after the preposition ل:
+ * للقائد), after up to two proclitics (و ف ب ك ل: والقائد, وللقائد, بالقائد).
+ */
+function afterProclitic( text: string, start: number ): boolean {
+	// Marks right before the term are the vowel signs of what precedes it.
+	const letters = beforeMarks( text, start );
+	let i = letters;
+	if ( text[ i - 1 ] === '\u0644' ) {
+		i = beforeMarks( text, i - 1 );
+		if ( text[ i - 1 ] === '\u0627' ) {
+			i = beforeMarks( text, i - 1 );
+		}
+	}
+	for ( let n = 0; n < 2 && i > 0 && PROCLITIC.test( text[ i - 1 ] as string ); n++ ) {
+		i = beforeMarks( text, i - 1 );
+	}
 	const before = cpBefore( text, i );
-	return i < start && ( before < 0 || !isWordChar( String.fromCodePoint( before ) ) );
+	return i < letters && ( before < 0 || !isWordChar( String.fromCodePoint( before ) ) );
 }
 
 /** Start of the segment (code point plus its marks) that ends a match, for the script test. */

@@ -59,19 +59,23 @@ function reference( text: string, terms: [ string, string ][], language: string 
 			continue;
 		}
 		const key = foldSegments( clean, language );
-		if ( !byFolded.has( key ) ) {
+		// A term of optional signs only (a lone fatha) folds to nothing: no term.
+		if ( key !== '' && !byFolded.has( key ) ) {
 			byFolded.set( key, [ clean, id ] );
 		}
 	}
 	const segs = segments( text );
+	const foldedSegs = segs.map( ( [ s, e ] ) => foldText( text.slice( s, e ), language ) );
 	const candidates: Match[] = [];
 	for ( let a = 0; a < segs.length; a++ ) {
 		let folded = '';
 		for ( let b = a; b < segs.length; b++ ) {
-			const [ s, e ] = segs[ b ] as [ number, number ];
-			folded += foldText( text.slice( s, e ), language );
+			const [ , e ] = segs[ b ] as [ number, number ];
+			folded += foldedSegs[ b ] as string;
 			const hit = byFolded.get( folded );
-			if ( hit ) {
+			// A match starts and ends with a segment that folds to something: what folds to
+			// nothing (an optional Arabic sign on its own, a tatweel) is not part of a term.
+			if ( hit && foldedSegs[ a ] !== '' && foldedSegs[ b ] !== '' ) {
 				const start = ( segs[ a ] as [ number, number ] )[ 0 ];
 				candidates.push( { start, end: e, conceptId: hit[ 1 ], term: hit[ 0 ] } );
 			}
@@ -99,16 +103,17 @@ function reference( text: string, terms: [ string, string ][], language: string 
 	return picked;
 }
 
-/** One or two proclitics right before `start`, at the start of a word. */
+/**
+ * What comes before `start` in its word, without combining marks, is what Arabic attaches to a
+ * word's front: up to two proclitics, then the article (ال, or ل when its alif dropped).
+ */
 function afterProclitics( text: string, start: number ): boolean {
-	for ( const n of [ 1, 2 ] ) {
-		const clitics = text.slice( start - n, start );
-		if ( start - n >= 0 && Array.from( clitics ).every( ( ch ) => PROCLITICS.includes( ch ) ) &&
-			!isWordChar( charBefore( text, start - n ) || ' ' ) ) {
-			return true;
-		}
+	let i = start;
+	while ( i > 0 && isWordChar( charBefore( text, i ) ) ) {
+		i -= charBefore( text, i ).length;
 	}
-	return false;
+	const prefix = Array.from( text.slice( i, start ) ).filter( ( ch ) => !isMark( ch ) ).join( '' );
+	return prefix !== '' && new RegExp( `^[${ PROCLITICS }]{0,2}(?:\u0627?\u0644)?$` ).test( prefix );
 }
 
 /** Characters chosen to hit every rule: cases, folds that change length, marks, scripts. */
@@ -116,7 +121,7 @@ const ALPHABET = [
 	'a', 'b', 'e', 'é', 'e\u0301', '\u0301', 'I', 'i', 'ı', 'İ', 'ß', 's', 'S', 'ẞ', 'Σ', 'σ', 'ς',
 	'1', ' ', ' ', '\u00a0', '\n', '-', '+', '(', '.', '\u2019', '_',
 	'领', '导', 'の', 'リ', 'ผ', 'ู', 'ภ',
-	'\u0648', '\u0628', '\u0644', '\u0627', '\u0642', '\u0629', '\u064e',
+	'\u0648', '\u0628', '\u0644', '\u0627', '\u0642', '\u0629', '\u064e', '\u0651', '\u0640',
 	'\u{1F600}', '\u{10400}', '\u{10428}', '\u0345',
 ];
 
