@@ -23,10 +23,11 @@ const HEADING_TAG = /^H[1-6]$/;
 /**
  * Classes that exclude an element (matched as one class among several): the editors' opt-out
  * `noglossary`; references and their lists; MediaWiki's heading wrappers, edit links, maths and
- * syntax highlighting; and every `ldwg-` widget of ours, except the section markers
+ * syntax highlighting; Translate's language bar (`mw-pt-languages`: the current language is
+ * plain text among the links); and every `ldwg-` widget of ours, except the section markers
  * (`ldwg-section`), which are empty and only tell where a section starts.
  */
-const EXCLUDED_CLASS = /(?:^|\s)(?:noglossary|references?|mw-references-wrap|mw-cite-backlink|mw-heading\d?|mw-editsection|mwe-math-element|mw-highlight|catlinks|toc|ldwg-(?!section(?:\s|$))[\w-]*)(?=\s|$)/;
+const EXCLUDED_CLASS = /(?:^|\s)(?:noglossary|references?|mw-references-wrap|mw-cite-backlink|mw-heading\d?|mw-editsection|mwe-math-element|mw-highlight|mw-pt-languages|catlinks|toc|ldwg-(?!section(?:\s|$))[\w-]*)(?=\s|$)/;
 
 /** Class of the element wrapped around a marked term. */
 export const TERM_CLASS = 'ldwg-term';

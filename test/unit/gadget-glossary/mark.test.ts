@@ -85,6 +85,8 @@ describe( 'markTerms', () => {
 		[ 'noglossary', '<div class="noglossary"><p>leadership</p></div>' ],
 		[ 'noglossary among other classes', '<div class="box noglossary wide"><p>leadership</p></div>' ],
 		[ 'our own widgets', '<div class="ldwg-feedback-bar"><span>leadership</span></div>' ],
+		[ 'Translate\'s language bar', '<div class="mw-pt-languages noprint" lang="en" dir="ltr"><div class="mw-pt-languages-list">' +
+			'<span class="mw-pt-languages-selected">leadership</span></div></div>' ],
 		[ 'editable regions', '<div contenteditable="true">leadership</div>' ],
 	] )( 'never marks inside %s', async ( _name, html ) => {
 		const root = page( html );
