@@ -87,11 +87,21 @@ export function renderPopup(
 	);
 	root.append( header, chips );
 
-	const definition = localised( concept, lang, 'definition', source );
+	// What the term means, "in their language". A reader of a translation chose its language:
+	// the text's. A reader of text in the glossary's source language (a draft not translated into
+	// their language yet, an untranslated unit) gets their interface language where the glossary
+	// has it; its fallbacks stop at the text's language. Not the interface language everywhere:
+	// logged-out readers on Meta mostly have the default English interface while reading /fr.
+	const readerFirst = lang === source && options.userLanguage !== lang;
+	const explained = ( field: 'definition' | 'notes' ): ReturnType<typeof localised> => {
+		const theirs = readerFirst ? localised( concept, options.userLanguage, field, lang ) : null;
+		return theirs || localised( concept, lang, field, source );
+	};
+	const definition = explained( 'definition' );
 	if ( definition ) {
 		root.append( setLanguage( el( doc, 'p', 'ldwg-popup-definition', definition.text ), definition.language ) );
 	}
-	const notes = localised( concept, lang, 'notes', source );
+	const notes = explained( 'notes' );
 	if ( notes ) {
 		const box = el( doc, 'div', 'ldwg-popup-notes' );
 		box.append(

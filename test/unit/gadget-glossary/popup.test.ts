@@ -72,6 +72,25 @@ describe( 'renderPopup', () => {
 		expect( root.querySelector( '.ldwg-popup-equivalents' )?.textContent ).toContain( 'Arabic' );
 	} );
 
+	it( 'explains the term in the reader\'s language where the glossary has it, else in the text\'s', () => {
+		const g = glossary();
+		// An Arabic reader on the English draft: the term as marked, the Arabic definition.
+		const ar = renderPopup( document, g, g.concepts[ 0 ]!,
+			{ ...options, textLanguage: 'en', userLanguage: 'ar', uiLanguage: 'ar' }, msg ).root;
+		expect( ar.querySelector( '.ldwg-popup-title' )?.textContent ).toBe( 'Leader' );
+		const definition = ar.querySelector( '.ldwg-popup-definition' ) as HTMLElement;
+		expect( [ definition.textContent, definition.lang, definition.dir ] ).toEqual( [ 'شخص يساعد مجموعة.', 'ar', 'rtl' ] );
+		// A German reader (no German entries) of English text: English, where their fallbacks
+		// stop.
+		const de = renderPopup( document, g, g.concepts[ 0 ]!,
+			{ ...options, textLanguage: 'en', userLanguage: 'de', uiLanguage: 'en' }, msg ).root;
+		expect( de.querySelector( '.ldwg-popup-definition' )?.getAttribute( 'lang' ) ).toBe( 'en' );
+		// A reader with the default English interface on the Arabic translation chose Arabic.
+		const enOnAr = renderPopup( document, g, g.concepts[ 0 ]!,
+			{ ...options, textLanguage: 'ar', userLanguage: 'en', uiLanguage: 'en' }, msg ).root;
+		expect( enOnAr.querySelector( '.ldwg-popup-definition' )?.getAttribute( 'lang' ) ).toBe( 'ar' );
+	} );
+
 	it( 'shows term, type, status, definition (with fallback), notes, equivalents and actions', () => {
 		const g = glossary();
 		const parts = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
