@@ -14,6 +14,7 @@ import { placePopup } from './position.ts';
 import { renderPopup, type Msg } from './render.ts';
 import { languageDir } from './direction.ts';
 import { uiLanguage } from '../core/ui-language.ts';
+import { focusInPlace } from './focus.ts';
 
 /** Grace period before a hover popup closes, so the pointer can travel into it. */
 const LEAVE_DELAY_MS = 300;
@@ -182,6 +183,16 @@ export function createPopupController(
 			returnFocus( term );
 		} );
 		parts.switchOff.addEventListener( 'click', () => {
+			// Closing drops the focus inside the popup, and switching off then unwraps the term
+			// the reader came from: with nothing in between, focus would fall to <body> and Tab
+			// start over at "Jump to content". What contained the term stays (unwrapping keeps
+			// its text there), so focus waits on it and Tab goes on from where the reader was.
+			// The notice of the switch says what happened. Focus elsewhere (a tap, where the
+			// button does not take it) is left alone.
+			const container = term.parentElement;
+			if ( container && contains( doc.activeElement ) ) {
+				focusInPlace( container );
+			}
 			close();
 			context.switchOff();
 		} );

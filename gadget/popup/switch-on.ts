@@ -11,6 +11,7 @@
  * @packageDocumentation
  */
 import { setLanguage } from './direction.ts';
+import { focusInPlace } from './focus.ts';
 
 /** Id of the way back (the tools menu item or the box after the content), so it exists once. */
 export const SWITCH_ON_ID = 'ldwg-glossary-switch-on';
@@ -38,6 +39,12 @@ export interface WayBackOptions {
 /** Where an existing way back is (a menu item is an `li`). */
 function placeOf( element: Element ): SwitchOnPlace {
 	return element.localName === 'li' ? 'tools' : 'page-end';
+}
+
+/** The page content, or the nearest thing a skin has to it. */
+function contentOf( doc: Document ): HTMLElement | null {
+	return doc.getElementById( 'mw-content-text' ) ||
+		doc.querySelector<HTMLElement>( 'main, #content, .mw-body' );
 }
 
 /** A button right after the page content (`#mw-content-text`), outside what gets marked. */
@@ -78,6 +85,17 @@ export function offerWayBack( options: WayBackOptions ): SwitchOnPlace {
 	const container = item || options.doc.getElementById( SWITCH_ON_ID );
 	control.addEventListener( 'click', ( event ) => {
 		event.preventDefault();
+		// The way back goes away once used, and focus with it would fall to <body>, so that the
+		// next Tab starts over at the top of the page. The content is where the reader wanted the
+		// terms back, and where they are marked again: focus waits there (not in the tools menu,
+		// which some skins show as a dropdown that closes), and Tab goes on to its links and
+		// terms. Focus that was not on the way back (a click in a browser where links do not
+		// take focus) is left alone.
+		const content = container && container.contains( options.doc.activeElement ) ?
+			contentOf( options.doc ) : null;
+		if ( content ) {
+			focusInPlace( content );
+		}
 		if ( container ) {
 			container.remove();
 		}

@@ -290,3 +290,67 @@ describe( 'Tab at the edges of a popup with focus inside', () => {
 		expect( openConcept() ).toBe( 'alpha' );
 	} );
 } );
+
+describe( '"Stop highlighting terms" from the keyboard', () => {
+	/** Alpha inside a paragraph between two links, and a context whose switch unwraps the marks. */
+	function paragraph(): { p: HTMLElement; switched: () => number; switching: PopupContext } {
+		const p = document.createElement( 'p' );
+		const before = document.createElement( 'a' );
+		before.href = '#before';
+		const after = document.createElement( 'a' );
+		after.href = '#after';
+		p.append( before, ' The ', alpha, ' and ', after );
+		document.body.prepend( p );
+		let switched = 0;
+		const switching = { ...context, switchOff() {
+			switched++;
+			// As the eager module does once the opt-out actions are there (unmarkTerms).
+			queueMicrotask( () => {
+				alpha.replaceWith( ...alpha.childNodes );
+				p.normalize();
+			} );
+		} } as PopupContext;
+		return { p, switched: () => switched, switching };
+	}
+
+	it( 'leaves focus in the paragraph the term was in, not on <body>, once the marks are gone', async () => {
+		const { p, switched, switching } = paragraph();
+		alpha.focus();
+		controller.open( alpha, 'keyboard', switching );
+		await settle();
+		const off = document.querySelector<HTMLButtonElement>( '.ldwg-popup-switch-off' )!;
+		off.focus();
+		off.click();
+		await settle();
+		expect( switched() ).toBe( 1 );
+		expect( openConcept() ).toBeNull();
+		expect( alpha.isConnected ).toBe( false );
+		expect( document.activeElement ).toBe( p );
+		// Focusable only while it has focus: the paragraph does not join the Tab order.
+		expect( p.getAttribute( 'tabindex' ) ).toBe( '-1' );
+		plain.focus();
+		expect( p.hasAttribute( 'tabindex' ) ).toBe( false );
+	} );
+
+	it( 'keeps a tabindex the paragraph had of its own', async () => {
+		const { p, switching } = paragraph();
+		p.tabIndex = 0;
+		controller.open( alpha, 'keyboard', switching );
+		await settle();
+		const off = document.querySelector<HTMLButtonElement>( '.ldwg-popup-switch-off' )!;
+		off.focus();
+		off.click();
+		expect( document.activeElement ).toBe( p );
+		plain.focus();
+		expect( p.getAttribute( 'tabindex' ) ).toBe( '0' );
+	} );
+
+	it( 'does not take focus when it was elsewhere (a tap on a phone)', async () => {
+		const { switching } = paragraph();
+		controller.open( alpha, 'tap', switching );
+		await settle();
+		plain.focus();
+		document.querySelector<HTMLButtonElement>( '.ldwg-popup-switch-off' )!.click();
+		expect( document.activeElement ).toBe( plain );
+	} );
+} );

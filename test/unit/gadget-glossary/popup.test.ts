@@ -529,6 +529,29 @@ describe( 'offerWayBack (switching highlighting on again)', () => {
 		expect( document.getElementById( SWITCH_ON_ID )?.parentElement?.localName ).toBe( 'main' );
 	} );
 
+	it.each( [ [ 'tools menu', true ], [ 'button after the content', false ] ] )(
+		'leaves focus on the page content when the %s is used from the keyboard', ( _name, withTools ) => {
+			const { options: way } = page( withTools );
+			offerWayBack( way );
+			const control = document.querySelector<HTMLElement>( `#${ SWITCH_ON_ID } a, #${ SWITCH_ON_ID } button` )!;
+			control.focus();
+			control.click();
+			expect( document.getElementById( SWITCH_ON_ID ) ).toBeNull();
+			const content = document.getElementById( 'mw-content-text' )!;
+			// Not <body>: Tab goes on into the content, where the terms are highlighted again.
+			expect( document.activeElement ).toBe( content );
+			expect( content.getAttribute( 'tabindex' ) ).toBe( '-1' );
+			content.blur();
+			expect( content.hasAttribute( 'tabindex' ) ).toBe( false );
+		} );
+
+	it( 'does not move focus that was not on the way back', () => {
+		const { options: way } = page( false );
+		offerWayBack( way );
+		document.querySelector<HTMLButtonElement>( `#${ SWITCH_ON_ID } button` )!.click();
+		expect( document.activeElement ).toBe( document.body );
+	} );
+
 	it( 'offers the way back once, and says where the existing one is', () => {
 		for ( const withTools of [ true, false ] ) {
 			const { options: way, toolsCalls } = page( withTools );
