@@ -15,7 +15,9 @@ import { createPopupController, type PopupController } from './controller.ts';
 import { loadGlossary } from './glossary-data.ts';
 import { setLanguage } from './direction.ts';
 import { offerWayBack } from './switch-on.ts';
-import { analyseTranslation, hintCount, readerText, renderUses, textInLanguage } from './translator.ts';
+import {
+	analyseTranslation, hintCount, readerText, renderUses, textInLanguage, updateEditorHelper,
+} from './translator.ts';
 import type { Msg } from './render.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
 import { uiLanguage } from '../core/ui-language.ts';
@@ -134,21 +136,7 @@ const api: PopupApi = {
 				// links, bold and templates as they will be saved.
 				const uses = analyseTranslation( g, readerText( source.textContent || '' ),
 					readerText( textarea.value ), target );
-				const title = document.createElement( 'div' );
-				title.className = 'ldwg-popup-label';
-				title.textContent = msg( 'ldwg-glossary-editor-title' );
-				const status = document.createElement( 'div' );
-				status.setAttribute( 'aria-live', 'polite' );
-				status.className = 'ldwg-glossary-editor-status';
-				const hints = hintCount( uses );
-				status.textContent = uses.length ?
-					( hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) : '' ) :
-					msg( 'ldwg-glossary-editor-none' );
-				helper.replaceChildren( title, status );
-				if ( uses.length ) {
-					const table = renderUses( document, uses, g.sourceLanguage, target, msg );
-					helper.appendChild( table );
-				}
+				updateEditorHelper( document, helper, uses, g.sourceLanguage, target, msg );
 			};
 			render();
 			if ( !attachedEditors.has( editor ) ) {

@@ -324,3 +324,62 @@ export function textInLanguage( root: Element, language: string ): string {
 export function hintCount( uses: ConceptUse[] ): number {
 	return uses.filter( ( u ) => u.used === false ).length;
 }
+
+/**
+ * The status line of the editor helper: the message has no glossary term, how many concepts the
+ * translation uses no approved term of, or that it uses them all; empty when none of its
+ * concepts has an approved term in the language (nothing typed can change that).
+ */
+function editorStatus( uses: ConceptUse[], msg: Msg ): string {
+	const hints = hintCount( uses );
+	return !uses.length ? msg( 'ldwg-glossary-editor-none' ) :
+		hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) :
+			uses.some( ( u ) => u.used === true ) ? msg( 'ldwg-glossary-editor-all-used' ) : '';
+}
+
+/**
+ * Fills the helper beside a message editor of Special:Translate (`box`) with the check of the
+ * translation being typed: a title, a status line and the table of concepts.
+ *
+ * The status is one `aria-live` element for the life of the box, and its text is only set when
+ * it changes. Screen readers announce changes to a live region they already know: a new region
+ * that arrives with its text in it is not announced at all, and setting the same text again on
+ * each check (every pause in typing) would repeat it.
+ *
+ * @param doc The page's document.
+ * @param box The helper's element, empty at first; later calls update what the first one made.
+ * @param uses The check of the translation ({@link analyseTranslation}).
+ * @param sourceLanguage The glossary's source language.
+ * @param targetLanguage The translation's language.
+ * @param msg Message texts.
+ */
+export function updateEditorHelper(
+	doc: Document,
+	box: HTMLElement,
+	uses: ConceptUse[],
+	sourceLanguage: string,
+	targetLanguage: string,
+	msg: Msg,
+): void {
+	let status = box.querySelector<HTMLElement>( '.ldwg-glossary-editor-status' );
+	if ( !status ) {
+		const title = doc.createElement( 'div' );
+		title.className = 'ldwg-popup-label';
+		title.textContent = msg( 'ldwg-glossary-editor-title' );
+		status = doc.createElement( 'div' );
+		status.setAttribute( 'aria-live', 'polite' );
+		status.className = 'ldwg-glossary-editor-status';
+		box.replaceChildren( title, status );
+	}
+	const text = editorStatus( uses, msg );
+	if ( status.textContent !== text ) {
+		status.textContent = text;
+	}
+	const old = box.querySelector( '.ldwg-glossary-uses' );
+	if ( old ) {
+		old.remove();
+	}
+	if ( uses.length ) {
+		box.appendChild( renderUses( doc, uses, sourceLanguage, targetLanguage, msg ) );
+	}
+}

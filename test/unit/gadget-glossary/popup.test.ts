@@ -15,6 +15,7 @@ import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
 import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
 import {
 	analyseTranslation, readerText, renderUses, stripTranslateMarkup, textInLanguage,
+	updateEditorHelper,
 } from '../../../gadget/popup/translator.ts';
 import { languageDir } from '../../../gadget/popup/direction.ts';
 import { offerWayBack, SWITCH_ON_ID, type WayBackOptions } from '../../../gadget/popup/switch-on.ts';
@@ -449,6 +450,49 @@ describe( 'translator helpers', () => {
 		const ltr = [ 'kk', 'kk-cyrl', 'ks-deva', 'ug-latn', 'ckb-latn', 'aeb-latn', 'ms', 'bgc', 'zh-hans',
 			'be-tarask', 'sr-ec', 'en' ];
 		expect( ltr.filter( ( code ) => languageDir( code ) !== 'ltr' ) ).toEqual( [] );
+	} );
+} );
+
+describe( 'the helper beside the Translate editor', () => {
+	/** The helper after a check of `translation` against the source message "A leader.". */
+	function check( box: HTMLElement, translation: string, source = 'A leader.' ): void {
+		updateEditorHelper( document, box,
+			analyseTranslation( glossary(), source, translation, 'fr' ), 'en', 'fr', msg );
+	}
+
+	it( 'keeps one live status, whose text changes only when the status does', () => {
+		const box = document.createElement( 'div' );
+		check( box, 'Un chef.' );
+		const status = box.querySelector( '[aria-live="polite"]' )!;
+		expect( status.textContent ).toBe( '(ldwg-glossary-translator-panel-hints: 1)' );
+		const text = status.firstChild;
+		// Typing on without changing the status: nothing for a screen reader to announce again.
+		check( box, 'Un chef !' );
+		expect( box.querySelector( '[aria-live]' ) ).toBe( status );
+		expect( status.firstChild ).toBe( text );
+		check( box, 'Une meneuse !' );
+		expect( box.querySelectorAll( '[aria-live]' ) ).toHaveLength( 1 );
+		expect( box.querySelector( '[aria-live]' ) ).toBe( status );
+		expect( status.textContent ).toBe( '(ldwg-glossary-editor-all-used)' );
+		expect( box.querySelectorAll( 'table' ) ).toHaveLength( 1 );
+		expect( box.querySelector( 'td.ldwg-glossary-hint' ) ).toBeNull();
+	} );
+
+	it( 'says when the message has no glossary term, and when none of its concepts has an approved term', () => {
+		const box = document.createElement( 'div' );
+		check( box, 'Rien.', 'Nothing.' );
+		expect( box.querySelector( '[aria-live]' )?.textContent ).toBe( '(ldwg-glossary-editor-none)' );
+		expect( box.querySelector( 'table' ) ).toBeNull();
+		// "Task force" has no approved French term: nothing to use, so nothing to say either.
+		check( box, 'Le groupe.', 'The task force.' );
+		expect( box.querySelector( '[aria-live]' )?.textContent ).toBe( '' );
+		expect( box.querySelectorAll( 'table' ) ).toHaveLength( 1 );
+	} );
+
+	it( 'does not count a concept without an approved term against "uses the approved terms"', () => {
+		const box = document.createElement( 'div' );
+		check( box, 'Le meneur du groupe.', 'The leader of the task force.' );
+		expect( box.querySelector( '[aria-live]' )?.textContent ).toBe( '(ldwg-glossary-editor-all-used)' );
 	} );
 } );
 
