@@ -16,7 +16,8 @@ import { loadGlossary } from './glossary-data.ts';
 import { setLanguage } from './direction.ts';
 import { offerWayBack } from './switch-on.ts';
 import {
-	analyseTranslation, hintCount, readerText, renderUses, textInLanguage, updateEditorHelper,
+	analyseTranslation, analyseTranslationPage, hintCount, readerText, renderUses,
+	updateEditorHelper,
 } from './translator.ts';
 import type { Msg } from './render.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
@@ -90,9 +91,9 @@ const api: PopupApi = {
 			if ( !g || wikitext === null || !content.parentNode ) {
 				return;
 			}
-			const translated = textInLanguage( content, target );
-			// The source's wikitext, not its rendered HTML: see readerText.
-			const uses = analyseTranslation( g, readerText( wikitext ), translated, target );
+			// The source's wikitext, not its rendered HTML: see readerText. Units not translated
+			// yet (shown in the source language) get no hint: see analyseTranslationPage.
+			const uses = analyseTranslationPage( g, readerText( wikitext ), content, target );
 			if ( !uses.length ) {
 				return;
 			}

@@ -19,8 +19,13 @@ export interface ConceptUse {
 	sourceTerm: string;
 	/** Approved term and aliases in the target language (empty: none approved yet). */
 	approved: string[];
-	/** Whether the translation uses one of `approved`; `null` when nothing is approved. */
-	used: boolean | null;
+	/**
+	 * Whether the translation uses one of `approved`; `null` when nothing is approved;
+	 * `'untranslated'` when it does not, but every occurrence of the concept in the source is in
+	 * text the page still shows in the source language (units not translated yet, see
+	 * {@link analyseTranslationPage}): nothing a translator could change in the translation.
+	 */
+	used: boolean | null | 'untranslated';
 }
 
 /**
@@ -203,23 +208,39 @@ export function readerText( wikitext: string ): string {
 	return collapseSpace( decodeReferences( text ) );
 }
 
-/** Concepts of `sourceText` (in order of first use) and whether `translation` uses them. */
+/**
+ * Concepts of `sourceText` (in order of first use) and whether `translation` uses them.
+ *
+ * @param glossary The compiled glossary.
+ * @param sourceText The source as readers see it ({@link readerText}).
+ * @param translation The translated text.
+ * @param targetLanguage The translation's language.
+ * @param untranslated Text the translation page still shows in the source language (empty in
+ *   Translate's editor, where the translation being typed is all there is): a concept that the
+ *   translation does not use, and whose every occurrence in the source is there, is
+ *   `'untranslated'` rather than a hint.
+ */
 export function analyseTranslation(
 	glossary: CompiledGlossary,
 	sourceText: string,
 	translation: string,
 	targetLanguage: string,
+	untranslated = '',
 ): ConceptUse[] {
 	const source = glossary.sourceLanguage;
-	const found: string[] = [];
-	for ( const m of createMatcher( glossary, source ).match( sourceText ) ) {
-		if ( !found.includes( m.conceptId ) ) {
-			found.push( m.conceptId );
+	const sourceMatcher = createMatcher( glossary, source );
+	const count = ( text: string ): Map<string, number> => {
+		const counts = new Map<string, number>();
+		for ( const m of text ? sourceMatcher.match( text ) : [] ) {
+			counts.set( m.conceptId, ( counts.get( m.conceptId ) || 0 ) + 1 );
 		}
-	}
+		return counts;
+	};
+	// A Map keeps the order of first use.
+	const inSource = count( sourceText );
 	const uses: ConceptUse[] = [];
 	const pairs: [ string, string ][] = [];
-	for ( const id of found ) {
+	for ( const id of inSource.keys() ) {
 		const concept = findConcept( glossary, id );
 		if ( concept ) {
 			const approved = approvedTerms( concept, targetLanguage );
@@ -236,12 +257,42 @@ export function analyseTranslation(
 	// Only the approved terms of the target language count, never a fallback language's.
 	const matches = createMatcher( pairs, targetLanguage ).match( translation );
 	const used = new Set( matches.map( ( m ) => m.conceptId ) );
+	// Counted, not just found: with as many occurrences left untranslated as the source has,
+	// none of them can be in a translated unit. One fewer means a translated unit had it, and
+	// its translation uses no approved term: that hint stays.
+	const left = count( untranslated );
 	for ( const use of uses ) {
 		if ( use.used !== null ) {
-			use.used = used.has( use.conceptId );
+			use.used = used.has( use.conceptId ) ||
+				( ( left.get( use.conceptId ) || 0 ) >= ( inSource.get( use.conceptId ) || 0 ) ?
+					'untranslated' : false );
 		}
 	}
 	return uses;
+}
+
+/**
+ * {@link analyseTranslation} for a translation page (`/xx`) as rendered: the translation is the
+ * text whose nearest `lang` is `targetLanguage`, and the text whose nearest `lang` is the
+ * glossary's source language is what Translate still shows untranslated (it wraps each unit not
+ * translated yet with the source language's `lang`). Text with no `lang` around it at all counts
+ * as the page's language, never as untranslated.
+ *
+ * @param glossary The compiled glossary.
+ * @param sourceText The source page as readers see it ({@link readerText} of its wikitext).
+ * @param content The translation page's content.
+ * @param targetLanguage The translation's language.
+ */
+export function analyseTranslationPage(
+	glossary: CompiledGlossary,
+	sourceText: string,
+	content: Element,
+	targetLanguage: string,
+): ConceptUse[] {
+	const source = glossary.sourceLanguage;
+	// A page in the source language itself has no untranslated text to tell apart.
+	return analyseTranslation( glossary, sourceText, textInLanguage( content, targetLanguage ),
+		targetLanguage, source === targetLanguage ? '' : textInLanguage( content, source, targetLanguage ) );
 }
 
 /** Renders the list of concepts with their equivalents and hints (a table). */
@@ -278,6 +329,8 @@ export function renderUses(
 		if ( use.used === false ) {
 			check.className = 'ldwg-glossary-hint';
 			check.textContent = msg( 'ldwg-glossary-translator-not-used' );
+		} else if ( use.used === 'untranslated' ) {
+			check.textContent = msg( 'ldwg-glossary-translator-untranslated' );
 		} else if ( use.used ) {
 			check.textContent = msg( 'ldwg-glossary-translator-used' );
 		}
@@ -293,14 +346,18 @@ const UNREAD = new Set( [ 'script', 'style', 'template', 'noscript' ] );
  * as it reads: inline elements run on with the words around them (`<b>task</b> force` is "task
  * force", `<a>task</a>s` is "tasks"), while block elements, `<br>` and text in another language
  * break it, so no term is found across them. White space collapses as in HTML.
+ *
+ * @param root The element to read.
+ * @param language The language to take the text of.
+ * @param unmarked The language of text with no `lang` around it at all (the page's own).
  */
-export function textInLanguage( root: Element, language: string ): string {
+export function textInLanguage( root: Element, language: string, unmarked = language ): string {
 	const parts: string[] = [];
 	const walk = ( parent: Node ): void => {
 		for ( let node = parent.firstChild; node; node = node.nextSibling ) {
 			if ( node.nodeType === 3 /* TEXT_NODE */ ) {
 				const owner = node.parentElement && node.parentElement.closest( '[lang]' );
-				const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).toLowerCase() : language;
+				const lang = owner ? ( owner.getAttribute( 'lang' ) || '' ).toLowerCase() : unmarked;
 				// Line breaks in a text node are mere spaces: only BLOCK_BREAK may hold any.
 				parts.push( lang === language ? ( node as Text ).data.replace( /[ \t\n\r\f]+/g, ' ' ) :
 					BLOCK_BREAK );

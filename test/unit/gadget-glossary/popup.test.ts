@@ -14,9 +14,10 @@ import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
 import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
 import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
 import {
-	analyseTranslation, readerText, renderUses, stripTranslateMarkup, textInLanguage,
-	updateEditorHelper,
+	analyseTranslation, analyseTranslationPage, hintCount, readerText, renderUses,
+	stripTranslateMarkup, textInLanguage, updateEditorHelper,
 } from '../../../gadget/popup/translator.ts';
+import type { ConceptUse } from '../../../gadget/popup/translator.ts';
 import { languageDir } from '../../../gadget/popup/direction.ts';
 import { offerWayBack, SWITCH_ON_ID, type WayBackOptions } from '../../../gadget/popup/switch-on.ts';
 
@@ -392,7 +393,7 @@ describe( 'translator helpers', () => {
 	it( 'reads a message of the Translate editor and the translation typed as wikitext', () => {
 		const g = glossary();
 		g.concepts[ 1 ]!.entries.fr = { term: 'groupe de travail', aliases: [], definition: '' };
-		const check = ( source: string, translation: string ): ( boolean | null )[] => {
+		const check = ( source: string, translation: string ): ConceptUse[ 'used' ][] => {
 			const uses = analyseTranslation( g, readerText( source ), readerText( translation ), 'fr' );
 			return uses.map( ( u ) => u.used );
 		};
@@ -450,6 +451,59 @@ describe( 'translator helpers', () => {
 		const ltr = [ 'kk', 'kk-cyrl', 'ks-deva', 'ug-latn', 'ckb-latn', 'aeb-latn', 'ms', 'bgc', 'zh-hans',
 			'be-tarask', 'sr-ec', 'en' ];
 		expect( ltr.filter( ( code ) => languageDir( code ) !== 'ltr' ) ).toEqual( [] );
+	} );
+} );
+
+describe( 'a translation page with units not translated yet', () => {
+	/**
+	 * A French translation page as Translate renders it: translated units in the page's language,
+	 * the others in the source language, wrapped with its `lang`.
+	 */
+	function page( html: string ): HTMLElement {
+		document.body.innerHTML = `<div id="mw-content-text" lang="fr" dir="ltr"><div class="mw-parser-output">${ html }</div></div>`;
+		return document.querySelector<HTMLElement>( '.mw-parser-output' )!;
+	}
+
+	it( 'does not flag a concept that occurs only in units not translated yet', () => {
+		const content = page( `<p>Le groupe s'est réuni.</p>${ untranslated( 'A leader helps.' ) }` );
+		const uses = analyseTranslationPage( glossary(), 'The group met.\n\nA leader helps.', content, 'fr' );
+		expect( uses.map( ( u ) => [ u.conceptId, u.used ] ) ).toEqual( [ [ 'leader', 'untranslated' ] ] );
+		expect( hintCount( uses ) ).toBe( 0 );
+		const cell = renderUses( document, uses, 'en', 'fr', msg ).querySelectorAll( 'tbody td' )[ 2 ]!;
+		expect( cell.textContent ).toBe( '(ldwg-glossary-translator-untranslated)' );
+		expect( cell.classList.contains( 'ldwg-glossary-hint' ) ).toBe( false );
+	} );
+
+	it( 'still flags it when it also occurs in a translated unit that uses no approved term', () => {
+		// Two occurrences in the source, one of them still in English: the other is translated.
+		const content = page( `<p>Le chef s'est réuni.</p>${ untranslated( 'A leader helps.' ) }` );
+		const uses = analyseTranslationPage( glossary(), 'The leader met.\n\nA leader helps.', content, 'fr' );
+		expect( uses[ 0 ]?.used ).toBe( false );
+		expect( hintCount( uses ) ).toBe( 1 );
+	} );
+
+	it( 'says "used" when the translation uses it, untranslated units or not', () => {
+		const content = page( `<p>La meneuse s'est réunie.</p>${ untranslated( 'A leader helps.' ) }` );
+		expect( analyseTranslationPage( glossary(), 'The leader met.\n\nA leader helps.', content, 'fr' )[ 0 ]?.used )
+			.toBe( true );
+	} );
+
+	it( 'leaves a concept without an approved term as it was', () => {
+		const content = page( `<p>Le groupe.</p>${ untranslated( 'The task force.' ) }` );
+		expect( analyseTranslationPage( glossary(), 'The group.\n\nThe task force.', content, 'fr' )[ 0 ]?.used )
+			.toBeNull();
+	} );
+
+	it( 'takes only text in the source language as untranslated, not text without a lang of its own', () => {
+		// Outside the content's own `lang` (no `lang` anywhere): the page's language, not English.
+		document.body.innerHTML = '<div id="c"><p>A leader, in French prose.</p></div>';
+		const content = document.getElementById( 'c' )!;
+		expect( textInLanguage( content, 'en', 'fr' ) ).toBe( '' );
+		expect( analyseTranslationPage( glossary(), 'A leader.', content, 'fr' )[ 0 ]?.used ).toBe( false );
+	} );
+
+	it( 'keeps the hint of the Translate editor, where the translation typed is all there is', () => {
+		expect( analyseTranslation( glossary(), 'A leader.', 'Un chef.', 'fr' )[ 0 ]?.used ).toBe( false );
 	} );
 } );
 
