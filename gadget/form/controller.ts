@@ -304,6 +304,11 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 			view.status.appendChild( node );
 		}
 		keepFocus( hadFocus );
+		if ( node && document.activeElement === view.status && view.status.scrollIntoView ) {
+			// Focus stayed on the status area while its message changed, so the browser does not
+			// scroll: the new message (and its "Try again") could be below the dialog's fold.
+			view.status.scrollIntoView( { block: 'nearest' } );
+		}
 	};
 
 	const showFailure = ( failure: SaveFailure, retry: () => void ): void => {

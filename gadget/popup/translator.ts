@@ -338,6 +338,14 @@ export function renderUses(
 	return table;
 }
 
+/**
+ * Elements inside the content that are not the page's text: the gadget's own widgets (the
+ * "Give feedback" buttons are in the interface language, often the source language, and would
+ * count as untranslated text), except the term marks, which wrap page text; edit links; and
+ * Translate's language bar.
+ */
+const NOT_PAGE_TEXT = /(?:^|\s)(?:ldwg-(?!term(?:\s|$))[\w-]*|mw-editsection|mw-pt-languages)(?:\s|$)/;
+
 /** Elements whose text nobody reads: TemplateStyles puts `<style>` into page content. */
 const UNREAD = new Set( [ 'script', 'style', 'template', 'noscript' ] );
 
@@ -363,7 +371,7 @@ export function textInLanguage( root: Element, language: string, unmarked = lang
 					BLOCK_BREAK );
 			} else if ( node.nodeType === 1 /* ELEMENT_NODE */ ) {
 				const name = ( node as Element ).localName;
-				if ( UNREAD.has( name ) ) {
+				if ( UNREAD.has( name ) || NOT_PAGE_TEXT.test( ( node as Element ).getAttribute( 'class' ) || '' ) ) {
 					continue;
 				}
 				const block = BLOCK_ELEMENTS.has( name ) ? BLOCK_BREAK : '';

@@ -560,9 +560,18 @@ describe( 'saving', () => {
 		await flush();
 		// Chromium moves focus off a disabled element to the body, out of the dialog.
 		expect( publish.disabled ).toBe( true );
-		expect( document.activeElement ).toBe( field<HTMLElement>( '.ldwg-form-status' ) );
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( document.activeElement ).toBe( status );
+		// The answer is lost: the message replaces "Publishing…" where focus already is, so the
+		// form scrolls it into view itself (jsdom has no scrolling: a spy stands in).
+		const scrolled = vi.fn();
+		status.scrollIntoView = scrolled;
+		api.replies = [ apiFailure( 'http', { textStatus: 'timeout' } ) ];
 		release();
 		await flush();
+		expect( status.textContent ).toContain( 'cannot tell' );
+		expect( document.activeElement ).toBe( status );
+		expect( scrolled ).toHaveBeenCalledWith( { block: 'nearest' } );
 	} );
 
 	it( 'drops a preview that arrives after the reader changed the text', async () => {

@@ -420,6 +420,17 @@ describe( 'translator helpers', () => {
 		expect( textInLanguage( document.getElementById( 'c' )!, 'fr' ) ).toBe( 'Traduit' );
 	} );
 
+	it( 'leaves out the gadget\'s own widgets, edit links and the language bar, not the term marks', () => {
+		document.body.innerHTML = '<div id="c" lang="fr"><div class="mw-pt-languages" lang="en"><span>English</span></div>' +
+			'<h2>Titre<span class="mw-editsection">[edit]</span></h2>' +
+			'<p><span class="ldwg-section"></span><span class="ldwg-feedback" lang="en"><button>Give feedback</button></span>' +
+			'Un <span class="ldwg-term" data-ldwg-concept="leader">meneur</span>.</p></div>';
+		const root = document.getElementById( 'c' )!;
+		expect( textInLanguage( root, 'fr' ) ).toBe( 'Titre\n\nUn meneur.' );
+		// The interface's English is not untranslated page text.
+		expect( textInLanguage( root, 'en', 'fr' ) ).toBe( '' );
+	} );
+
 	it( 'joins words split by inline markup, but not text of separate blocks', () => {
 		document.body.innerHTML = '<div id="c" lang="fr"><p>Le <b>groupe</b> de\n <a href="#">travail</a>' +
 			'<sup>[1]</sup>s\u00a0!</p><p>groupe</p><div>de</div>travail<br>groupe<span> de </span>' +
