@@ -398,7 +398,8 @@ export function hintCount( uses: ConceptUse[] ): number {
 function editorStatus( uses: ConceptUse[], msg: Msg ): string {
 	const hints = hintCount( uses );
 	return !uses.length ? msg( 'ldwg-glossary-editor-none' ) :
-		hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) :
+		// A sentence of its own: the panel's hint is a bracketed addition to its title.
+		hints ? msg( 'ldwg-glossary-editor-hints', String( hints ) ) :
 			uses.some( ( u ) => u.used === true ) ? msg( 'ldwg-glossary-editor-all-used' ) : '';
 }
 

@@ -218,6 +218,9 @@ describe( 'translators in Special:Translate (reproduced editor)', () => {
 		expect( approved.join( ' | ' ) ).toMatch( /Résilience/ );
 		expect( await helper.locator( '.ldwg-glossary-hint' ).count() ).toBeGreaterThan( 0 );
 		const hintsBefore = await helper.locator( '.ldwg-glossary-hint' ).count();
+		// The spoken status is a sentence of its own.
+		expect( await helper.locator( '.ldwg-glossary-editor-status' ).textContent() )
+			.toBe( `Concepts without an approved term in the translation: ${ hintsBefore }` );
 		await wiki.page.locator( 'textarea.tux-textarea-translation' ).fill( 'Un bon leadership renforce la résilience.' );
 		await expect.poll( () => helper.locator( '.ldwg-glossary-hint' ).count() ).toBeLessThan( hintsBefore );
 		await screenshot( wiki, 'glossary-translate-editor-fixture' );

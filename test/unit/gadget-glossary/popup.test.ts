@@ -529,7 +529,7 @@ describe( 'the helper beside the Translate editor', () => {
 		const box = document.createElement( 'div' );
 		check( box, 'Un chef.' );
 		const status = box.querySelector( '[aria-live="polite"]' )!;
-		expect( status.textContent ).toBe( '(ldwg-glossary-translator-panel-hints: 1)' );
+		expect( status.textContent ).toBe( '(ldwg-glossary-editor-hints: 1)' );
 		const text = status.firstChild;
 		// Typing on without changing the status: nothing for a screen reader to announce again.
 		check( box, 'Un chef !' );
