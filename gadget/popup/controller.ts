@@ -64,6 +64,10 @@ export function createPopupController(
 	// Focus handed back to a term on close must not reopen its popup. The eager module's focus
 	// handler reaches `open` asynchronously, so the hand-back is remembered for a moment.
 	let refocused: { term: HTMLElement; until: number } | null = null;
+	// The term whose concept the feedback form was opened for: the form hands focus back to it
+	// when it closes, minutes later maybe, and that must not reopen the popup either. Focus stays
+	// in the modal form meanwhile, so the term's next focus is that hand-back.
+	let discussed: HTMLElement | null = null;
 
 	const returnFocus = ( term: HTMLElement ): void => {
 		refocused = { term, until: Date.now() + REFOCUS_MS };
@@ -200,6 +204,7 @@ export function createPopupController(
 		if ( discussButton && draftId ) {
 			discussButton.addEventListener( 'click', () => {
 				close();
+				discussed = term;
 				discuss( term, concept.id, draftId, context );
 			} );
 		}
@@ -234,10 +239,13 @@ export function createPopupController(
 		wait.reason !== 'focus' || wait.term.contains( doc.activeElement );
 
 	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
-		if ( reason === 'focus' && refocused && refocused.term === term && Date.now() < refocused.until ) {
+		if ( reason === 'focus' && ( discussed === term ||
+			( refocused && refocused.term === term && Date.now() < refocused.until ) ) ) {
+			discussed = null;
 			return;
 		}
 		refocused = null;
+		discussed = null;
 		cancelClose();
 		if ( current && current.term === term ) {
 			if ( reason !== 'hover' ) {

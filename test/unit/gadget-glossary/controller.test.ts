@@ -354,3 +354,29 @@ describe( '"Stop highlighting terms" from the keyboard', () => {
 		expect( document.activeElement ).toBe( plain );
 	} );
 } );
+
+describe( 'after "Discuss this term"', () => {
+	it( 'does not reopen the popup when the form hands focus back to the term', async () => {
+		const mark = term( 'alpha' );
+		const fake = mw as unknown as Record<string, unknown>;
+		// The form module never finishes loading here: only the hand-back matters.
+		fake.loader = { using: () => ( { then: () => undefined } ) };
+		controller.open( mark, 'keyboard', context );
+		await settle();
+		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		expect( document.querySelector( '.ldwg-popup' ) ).toBeNull();
+		// Minutes later, the form closes and focuses the term, which the eager module reports.
+		mark.focus();
+		controller.open( mark, 'focus', context );
+		await settle();
+		expect( document.querySelector( '.ldwg-popup' ) ).toBeNull();
+		// The reader's own next visit opens it again.
+		mark.blur();
+		mark.focus();
+		controller.open( mark, 'focus', context );
+		await settle();
+		expect( document.querySelector( '.ldwg-popup' ) ).not.toBeNull();
+		controller.close();
+		delete fake.loader;
+	} );
+} );
