@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { decodeReferences } from '../../shared/glossary/char-references.ts';
 import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
 import { approvedTerms, findConcept, localised } from './glossary-data.ts';
@@ -72,23 +73,14 @@ function collapseSpace( text: string ): string {
 		run.includes( '\n' ) ? '\n' : ' ' ).trim();
 }
 
-/** The named character references {@link decodeReferences} knows. */
-const NAMED: Record<string, string> = { nbsp: '\u00a0', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-
 /**
- * Decodes numeric character references and the few named ones that occur between or inside
- * terms in prose (`task&nbsp;force`, `R&amp;D`). The compiler's full list
+ * The named character references the translator help decodes: the few that occur between or
+ * inside terms in prose (`task&nbsp;force`, `R&amp;D`). The compiler's full list
  * (shared/glossary/entities.ts) would add about 800 bytes (gzip) to this module, which every
  * reader who opens a popup loads; a name left as typed only means a term next to it is missed.
  */
-function decodeReferences( text: string ): string {
-	return text.replace( /&(?:([a-z]+)|#(\d+)|#x([\da-f]+));/gi,
-		( whole, name?: string, dec?: string, hex?: string ) => {
-			const code = dec ? parseInt( dec, 10 ) : hex ? parseInt( hex, 16 ) : -1;
-			return name ? NAMED[ name ] ?? whole :
-				code > 8 && code <= 0x10ffff ? String.fromCodePoint( code ) : whole;
-		} );
-}
+const PROSE_REFERENCES: ReadonlyMap<string, string> = new Map( [ [ 'nbsp', '\u00a0' ],
+	[ 'amp', '&' ], [ 'quot', '"' ], [ 'apos', "'" ], [ 'lt', '<' ], [ 'gt', '>' ] ] );
 
 /**
  * Wikitext elements whose content is not prose a reader reads in the page's language (code,
@@ -205,7 +197,7 @@ export function readerText( wikitext: string ): string {
 			( _tag, name: string ) => BLOCK_ELEMENTS.has( name.toLowerCase() ) ? BLOCK_BREAK : '' )
 		.replace( /'{2,}|__[A-Z]+__|~{3,5}/g, '' );
 	// Decoded last, like the glossary's own texts (shared/glossary/source.ts): `&lt;b&gt;` is text.
-	return collapseSpace( decodeReferences( text ) );
+	return collapseSpace( decodeReferences( text, PROSE_REFERENCES ) );
 }
 
 /**

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { decodeReferences } from './char-references.ts';
 
 /**
  * Latin-1 names in code point order, from U+00A0 (`nbsp`) to U+00FF (`yuml`): HTML 4's list,
@@ -46,19 +47,6 @@ export const NAMED_CHARACTER_REFERENCES: ReadonlyMap<string, string> = new Map( 
 	...OTHERS,
 ].map( ( [ name, code ] ): [ string, string ] => [ name, String.fromCharCode( code ) ] ) );
 
-/** A reference as MediaWiki's Sanitizer reads one: named, decimal or hexadecimal, with `;`. */
-const REFERENCE = /&(?:([A-Za-z0-9]+)|#([0-9]+)|#[xX]([0-9A-Fa-f]+));/g;
-
-/**
- * Whether MediaWiki's Sanitizer accepts `code` in a numeric reference (its `validateCodepoint`):
- * tab, line feed, carriage return and the other characters XML allows. It shows others as typed.
- */
-function isValidCodePoint( code: number ): boolean {
-	return code === 0x09 || code === 0x0a || code === 0x0d ||
-		( code >= 0x20 && code <= 0xd7ff ) || ( code >= 0xe000 && code <= 0xfffd ) ||
-		( code >= 0x10000 && code <= 0x10ffff );
-}
-
 /**
  * Decodes the character references in `text` in one pass (`&amp;lt;` becomes `&lt;`, not `<`).
  * Numeric references are decoded when MediaWiki would; named ones when they are in
@@ -68,11 +56,5 @@ function isValidCodePoint( code: number ): boolean {
  * left as text shows in the popup, where someone can notice it and add it here.
  */
 export function decodeCharReferences( text: string ): string {
-	return text.replace( REFERENCE, ( whole, name?: string, dec?: string, hex?: string ) => {
-		if ( name !== undefined ) {
-			return NAMED_CHARACTER_REFERENCES.get( name ) ?? whole;
-		}
-		const code = dec !== undefined ? parseInt( dec, 10 ) : parseInt( hex as string, 16 );
-		return isValidCodePoint( code ) ? String.fromCodePoint( code ) : whole;
-	} );
+	return decodeReferences( text, NAMED_CHARACTER_REFERENCES );
 }
