@@ -6,11 +6,16 @@
  */
 import { localLabel, type LabelKind } from '../../shared/contracts/config.ts';
 
-/** A message's plain text (`mw.message(…).text()`), for `textContent` only. */
+/**
+ * A message's plain text (`mw.message(…).text()`), for `textContent` only. Number parameters
+ * are written in the interface language's digits and separators (`mw.language.convertNumber`,
+ * e.g. ٥٬٠٠٠ in Arabic, as MediaWiki writes its own messages); `{{PLURAL}}` reads them back.
+ */
 export function msg( key: string, ...params: ( string | number )[] ): string {
 	// Keys are fixed strings or built from configuration ids with a known prefix (see callers).
 
-	return mw.message( key, ...params ).text();
+	return mw.message( key, ...params.map( ( p ) => typeof p === 'number' ?
+		mw.language.convertNumber( p ) : p ) ).text();
 }
 
 /** A configured item's label: its i18n message when one exists, else the configured label. */

@@ -254,7 +254,9 @@ export function buildForm( settings: FormSettings, ctx: ViewContext ): FormView 
 		for ( let n = settings.scale.min; n <= settings.scale.max; n++ ) {
 			const key = `ldwg-rubric-scale-${ n }`;
 
-			const scaleLabel = mw.message( key ).exists() ? msg( key ) : String( n );
+			// A bare number is shown in the interface language's digits, like the help above.
+			const scaleLabel = mw.message( key ).exists() ? msg( key ) :
+				mw.language.convertNumber( n );
 			choices.push( { value: String( n ), label: scaleLabel } );
 		}
 		if ( settings.noOpinion ) {

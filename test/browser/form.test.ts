@@ -128,6 +128,10 @@ describe( 'saving feedback', () => {
 			// The form's texts come from the dialog translations, fetched on the first click.
 			expect( await wiki.page.locator( '.ldwg-form h2.cdx-dialog__header__title' ).textContent() )
 				.toMatch( /^رأيك في «.+»$/ );
+			// Numbers in Arabic digits, and the plural form MediaWiki's rules pick for 5,000
+			// ("other": the singular after thousands), both from the real mediawiki.language.
+			expect( await wiki.page.locator( '.ldwg-form [id$="-comment-help"]' ).textContent() )
+				.toContain( 'حتى ٥٬٠٠٠ حرف.' );
 			const marker = `ar-${ Date.now() }`;
 			await choose( wiki, 'oppose' );
 			await wiki.page.locator( '.ldwg-form textarea[name="comment"]' ).fill( `التعريف غير واضح ${ marker }` );

@@ -1,7 +1,8 @@
 /**
  * A small fake `mw` for the form's jsdom tests: messages from i18n/en.json (with $n and PLURAL
- * handled simply), an in-memory `mw.storage`, `mw.config`, `mw.util.getUrl`, `mw.hook` and
- * `mw.user.isAnon`. Only what the form uses.
+ * handled simply), an in-memory `mw.storage`, `mw.config`, `mw.util.getUrl`, `mw.hook`,
+ * `mw.user.isAnon` and `mw.language.convertNumber` (English digits unless a test sets
+ * `convertNumber`). Only what the form uses.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +32,15 @@ export interface FakeMw {
 	fired: Map<string, unknown[]>;
 	/** Whether the reader is logged out. */
 	anon: boolean;
+	/** `mw.language.convertNumber`: `String( n )` unless a test replaces it. */
+	convertNumber: ( n: number ) => string;
 }
 
 /** Installs the fake as `globalThis.mw`; returns its state. */
 export function installFakeMw( messages: Record<string, string> = english ): FakeMw {
-	const state: FakeMw = { storage: new Map(), fired: new Map(), anon: false };
+	const state: FakeMw = {
+		storage: new Map(), fired: new Map(), anon: false, convertNumber: ( n ) => String( n ),
+	};
 	type Message = { exists: () => boolean; text: () => string };
 	const message = ( key: string, ...params: ( string | number )[] ): Message => ( {
 		exists: () => Object.prototype.hasOwnProperty.call( messages, key ),
@@ -65,6 +70,7 @@ export function installFakeMw( messages: Record<string, string> = english ): Fak
 			},
 		} ),
 		user: { isAnon: () => state.anon },
+		language: { convertNumber: ( n: number ) => state.convertNumber( n ) },
 	};
 	( globalThis as unknown as { mw: unknown } ).mw = fake;
 	return state;
