@@ -15,7 +15,7 @@ import { build } from '../../esbuild.config.mjs';
 import { createClient, credentialsFromEnv, UsageError } from '../client.ts';
 import type { Credentials } from '../client.ts';
 import {
-	configPages, DEFINITION_TITLE, descriptionPages, gadgetFilePages, gadgetNames,
+	configPages, DEFINITION_TITLE, gadgetMessagePages, gadgetFilePages, gadgetNames,
 	mergeDefinition, readDefinition, SPRINT_CONFIG_TITLE, templatePages, repoRoot, siteSetting,
 } from '../deploy/plan.ts';
 import { publishPages, readPages } from '../deploy/publish.ts';
@@ -111,7 +111,7 @@ export async function deploy( client: Mwn, options: DeployOptions = {} ): Promis
 	if ( definition === null ) {
 		log( 'gadget/gadget-definition.txt is missing: the gadget definition is not deployed' );
 	} else {
-		pages.push( ...descriptionPages( gadgetNames( definition ) ) );
+		pages.push( ...gadgetMessagePages( gadgetNames( definition ), definition ) );
 		const current = ( await readPages( client, [ DEFINITION_TITLE ] ) ).get( DEFINITION_TITLE );
 		pages.push( {
 			title: DEFINITION_TITLE,

@@ -103,18 +103,48 @@ export function gadgetNames( ours: string[] ): string[] {
 }
 
 /**
- * Description pages `MediaWiki:Gadget-<name>` (shown in Special:Preferences and
- * Special:Gadgets), from the English message `<name>-gadget-name` in i18n/en.json.
+ * The gadget messages Special:Preferences and Special:Gadgets show: each gadget's description
+ * `MediaWiki:Gadget-<name>` from the message `<name>-gadget-name`, and each section heading of
+ * the definition (`== ldwg ==`) as `MediaWiki:Gadget-section-<section>` from
+ * `<section>-gadget-section`, which would otherwise show as the bare section id. Each in English
+ * (i18n/en.json) and, as `…/<code>` subpages (MediaWiki's lookup for customised messages in
+ * another language), in every language of `i18n/` that translates it (not `qqq`).
+ *
+ * @param names Gadget names ({@link gadgetNames}).
+ * @param definition Definition lines ({@link readDefinition}), for the section headings.
+ * @param i18nDir Directory of the message files.
  */
-export function descriptionPages( names: string[], i18nFile = path.join( repoRoot, 'i18n', 'en.json' ) ): PlannedPage[] {
-	const messages = JSON.parse( readFileSync( i18nFile, 'utf8' ) ) as Record<string, unknown>;
-	return names.flatMap( ( name ) => {
-		const text = messages[ `${ name }-gadget-name` ];
-		return typeof text === 'string' ? [ {
-			title: `MediaWiki:Gadget-${ name }`,
-			text,
-			source: `i18n/en.json (${ name }-gadget-name)`,
-		} ] : [];
+export function gadgetMessagePages(
+	names: string[], definition: string[], i18nDir = path.join( repoRoot, 'i18n' ),
+): PlannedPage[] {
+	const sections = definition.flatMap( ( line ) => {
+		const heading = /^==\s*([\w-]+)\s*==$/.exec( line );
+		return heading ? [ heading[ 1 ] as string ] : [];
+	} );
+	const wanted = [
+		...names.map( ( name ) => ( { key: `${ name }-gadget-name`, title: `MediaWiki:Gadget-${ name }` } ) ),
+		...sections.map( ( section ) => ( {
+			key: `${ section }-gadget-section`, title: `MediaWiki:Gadget-section-${ section }`,
+		} ) ),
+	];
+	const languages = readdirSync( i18nDir )
+		.flatMap( ( file ) => {
+			const code = /^([a-z][a-z0-9-]*)\.json$/.exec( file )?.[ 1 ];
+			return code && code !== 'qqq' ? [ code ] : [];
+		} )
+		// English first: it is the page every other language falls back to.
+		.sort( ( a, b ) => Number( b === 'en' ) - Number( a === 'en' ) || a.localeCompare( b ) );
+	return languages.flatMap( ( code ) => {
+		const file = path.join( i18nDir, `${ code }.json` );
+		const messages = JSON.parse( readFileSync( file, 'utf8' ) ) as Record<string, unknown>;
+		return wanted.flatMap( ( { key, title } ) => {
+			const text = messages[ key ];
+			return typeof text === 'string' && text.trim() !== '' ? [ {
+				title: code === 'en' ? title : `${ title }/${ code }`,
+				text,
+				source: `i18n/${ code }.json (${ key })`,
+			} ] : [];
+		} );
 	} );
 }
 

@@ -53,6 +53,27 @@ describe( 'local test wiki', () => {
 		expect( api ).toMatch( /^http:\/\/127\.0\.0\.1:\d+\/api\.php$/ );
 	} );
 
+	it( 'shows the gadgets\' names and section in the reader\'s language in the preferences', async () => {
+		// Special:Preferences reads the messages gadget-<name> and gadget-section-<section>;
+		// MediaWiki finds the deployed MediaWiki:Gadget-ldwg/fr for a French reader.
+		const admin = await apiClient( 'admin' );
+		const names = async ( lang: string ): Promise<Record<string, string>> => {
+			const response = await admin.request( {
+				action: 'query', meta: 'allmessages', amlang: lang, formatversion: '2',
+				ammessages: [ 'gadget-ldwg', 'gadget-ldwg-glossary', 'gadget-section-ldwg' ],
+			} ) as { query: { allmessages: { name: string; content?: string }[] } };
+			return Object.fromEntries( response.query.allmessages.map( ( m ) => [ m.name, m.content ?? '' ] ) );
+		};
+		expect( await names( 'en' ) ).toEqual( {
+			'gadget-ldwg': 'Consultation feedback and glossary',
+			'gadget-ldwg-glossary': 'Highlight glossary terms in the leadership consultation pages',
+			'gadget-section-ldwg': 'Leadership Development Working Group consultation',
+		} );
+		const french = await names( 'fr' );
+		expect( french[ 'gadget-section-ldwg' ] ).toBe( 'Consultation du groupe de travail sur le développement du leadership' );
+		expect( french[ 'gadget-ldwg-glossary' ] ).toMatch( /^Surligner les termes du glossaire/ );
+	} );
+
 	it( 'refuses a wrong BotPassword with a login error', async () => {
 		const { api, accounts } = testWiki();
 		const { createClient } = await import( '../../bot/client.ts' );
