@@ -130,6 +130,12 @@ function scanTemplate( text: string, start: number ): { end: number; pipes: numb
 
 const FUZZY_CLASS = /\bclass\s*=\s*["'][^"']*\bmw-translate-fuzzy\b/;
 const LANG_ATTR = /\blang\s*=\s*["']?([A-Za-z0-9-]+)/;
+/**
+ * The class Translate gives the element around an untranslated unit (`mw-content-ltr` or
+ * `-rtl`, from the source language's direction). Without it a `lang` attribute is the
+ * translator's own markup (`Le <span lang="en">leadership</span>`), which is translated text.
+ */
+const UNTRANSLATED_CLASS = /\bclass\s*=\s*["'][^"']*\bmw-content-(?:ltr|rtl)\b/;
 const WRAPPER = /<(span|div)\b([^>]*)>([\s\S]*?)<\/\1\s*>/g;
 const OUTER_WRAPPER = /^<(span|div)\b([^>]*)>([\s\S]*)<\/\1\s*>$/;
 
@@ -142,8 +148,9 @@ function balanced( text: string, tag: string ): boolean {
 
 /**
  * Removes Translate's wrappers from a translation page's field and tells what they meant:
- * text wrapped in an element whose `lang` is another language is untranslated; text in
- * `mw-translate-fuzzy` is outdated. Untranslated wins when both occur in one field.
+ * text wrapped in Translate's element for untranslated units (class `mw-content-ltr`/`-rtl`
+ * and a `lang` of another language) is untranslated; text in `mw-translate-fuzzy` is outdated.
+ * Untranslated wins when both occur in one field.
  */
 function unwrapTranslation( raw: string, language: string ): { text: string; state: FieldState } {
 	// Widened on purpose: `unwrap` below changes it, which the compiler cannot see.
@@ -156,7 +163,8 @@ function unwrapTranslation( raw: string, language: string ): { text: string; sta
 			return inner;
 		}
 		const lang = LANG_ATTR.exec( attributes );
-		if ( lang && ( lang[ 1 ] as string ).toLowerCase() !== language ) {
+		if ( lang && ( lang[ 1 ] as string ).toLowerCase() !== language &&
+			UNTRANSLATED_CLASS.test( attributes ) ) {
 			state = 'untranslated';
 			return inner;
 		}
