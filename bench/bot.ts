@@ -37,7 +37,7 @@ const REGIONS = [ 'a', 'b', 'c', 'd', 'e', 'f', 'g' ];
 const CONFIG: AggregateConfig = {
 	drafts: [ { id: 'd', title: 'Draft', sections: Array.from( { length: 10 }, ( _v, i ) => ( { id: `s${ i }`, label: `S${ i }` } ) ) } ],
 	stances: [ { id: 'support', label: 'Support' }, { id: 'oppose', label: 'Oppose' } ],
-	rubric: { questions: [ { id: 'useful', label: 'Useful' } ] },
+	rubric: { scale: { min: 1, max: 5 }, questions: [ { id: 'useful', label: 'Useful' } ] },
 	regions: REGIONS.map( ( id ) => ( { id, label: id } ) ),
 };
 

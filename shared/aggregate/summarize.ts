@@ -24,7 +24,11 @@ export interface AggregateConfig {
 		sections: { id: string; label: string }[];
 	}[];
 	stances: { id: string; label: string }[];
-	rubric: { questions: { id: string; label: string }[] };
+	rubric: {
+		/** The configured scale: only whole-number answers within it are scores. */
+		scale: { min: number; max: number };
+		questions: { id: string; label: string }[];
+	};
 	regions: { id: string; label: string }[];
 }
 
@@ -112,6 +116,11 @@ export interface SummaryData {
 	flagged: FlaggedItem[];
 	/** Entries whose section or draft is not configured (ids). */
 	unplaced: string[];
+	/**
+	 * Rubric answers outside the configured scale (a hand-written `r-useful=9`): not counted as
+	 * scores, listed so the working group can ask for a fix. By entry id, then question.
+	 */
+	outOfScale: { id: string; question: string; answer: number }[];
 	totals: { entries: number; contributors: number; flagged: number };
 }
 
@@ -172,6 +181,8 @@ export function summarize(
 	const regionIds = new Set( config.regions.map( ( r ) => r.id ) );
 	const flagged: FlaggedItem[] = [];
 	const unplaced: string[] = [];
+	const outOfScale: SummaryData[ 'outOfScale' ] = [];
+	const { min, max } = config.rubric.scale;
 	const allContributors = new Set<string>();
 	let total = 0;
 
@@ -233,8 +244,13 @@ export function summarize(
 			}
 			if ( score === null ) {
 				r.noOpinion++;
-			} else if ( Number.isInteger( score ) ) {
+			} else if ( Number.isInteger( score ) && score >= min && score <= max ) {
 				r.scores[ score ] = ( r.scores[ score ] ?? 0 ) + 1;
+			} else {
+				// The codec accepts any whole number (it does not know the scale); a score off the
+				// scale would skew the mean and make the summary JSON break its contract, which
+				// used to stop every summary run.
+				outOfScale.push( { id: record.id, question: q, answer: score } );
 			}
 		}
 		const region = regionIds.has( data.region ) ? data.region : ( data.region ? 'other' : '' );
@@ -274,10 +290,13 @@ export function summarize(
 	}
 	flagged.sort( byTime );
 	unplaced.sort();
+	outOfScale.sort( ( a, b ) => a.id.localeCompare( b.id ) ||
+		a.question.localeCompare( b.question ) );
 	return {
 		drafts,
 		flagged,
 		unplaced,
+		outOfScale,
 		totals: { entries: total, contributors: allContributors.size, flagged: flagged.length },
 	};
 }

@@ -166,5 +166,11 @@ export function renderSummaryPage(
 		out.push( '' );
 		out.push( `Entries for a draft or section not in the configuration: ${ data.unplaced.map( escapeInline ).join( ', ' ) }.` );
 	}
+	if ( data.outOfScale.length ) {
+		const { min, max } = config.rubric.scale;
+		const items = data.outOfScale.map( ( o ) => `${ escapeInline( o.id ) } (${ escapeInline( o.question ) }: ${ escapeInline( String( o.answer ) ) })` );
+		out.push( '' );
+		out.push( `Rubric answers outside the scale ${ min }–${ max }, not counted: ${ items.join( ', ' ) }.` );
+	}
 	return out.join( '\n' ) + '\n';
 }

@@ -150,3 +150,33 @@ describe( 'summarize ordering', () => {
 		expect( leader?.open.map( ( o ) => o.id ) ).toEqual( [ 'zzz-later-id', 'aaa-early-id' ] );
 	} );
 } );
+
+describe( 'rubric answers outside the scale', () => {
+	it( 'counts the entry, leaves the answer out of the scores and lists it on the page', () => {
+		// The codec reads any whole number (`r-useful=9` written by hand); the scale is 1–5.
+		const entry = ( id: string, useful: number ): EntrySnapshot => ( {
+			id,
+			data: {
+				section: 'leader', stance: 'support', rubric: { useful }, region: 'africa',
+				lang: 'en', comment: '', wording: '', page: 'Draft', rev: 1,
+			},
+			status: 'open',
+			statusNote: '',
+			signatureUser: null,
+		} );
+		const state = emptyState();
+		applyRevisions( state, [
+			{ revid: 1, title: 'Talk:Draft', timestamp: '2026-11-01T00:00:00Z', user: 'Alice', anon: false, entries: [ entry( 'a', 4 ) ] },
+			{ revid: 2, title: 'Talk:Draft', timestamp: '2026-11-02T00:00:00Z', user: 'Bob', anon: false, entries: [ entry( 'a', 4 ), entry( 'b', 9 ) ] },
+		], { isArchive: () => false, isMember: () => false } );
+		const data = summarize( fixture.config, Object.values( state.entries ), () => 'def' );
+		const leader = data.drafts[ 0 ]?.sections.find( ( s ) => s.id === 'leader' );
+		expect( leader?.entries ).toBe( 2 );
+		expect( leader?.rubric.useful ).toEqual( { scores: { 4: 1 }, noOpinion: 0, mean: 4 } );
+		expect( data.outOfScale ).toEqual( [ { id: 'b', question: 'useful', answer: 9 } ] );
+		const json = toSummaryJson( data, { min: 1, max: 5 }, '2026-11-02T00:00:00Z' );
+		expect( parseSummary( JSON.parse( JSON.stringify( json ) ) ).problems ).toEqual( [] );
+		expect( renderSummaryPage( fixture.config, data, { asOf: 'x' } ) )
+			.toContain( 'Rubric answers outside the scale 1–5, not counted: b (useful: 9).' );
+	} );
+} );

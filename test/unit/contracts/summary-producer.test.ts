@@ -40,7 +40,10 @@ const entryData = fc.record( {
 	stance: fc.constantFrom( '', ...config.stances.map( ( s ) => s.id ) ),
 	rubric: fc.dictionary(
 		fc.constantFrom( ...config.rubric.questions.map( ( q ) => q.id ) ),
-		fc.integer( { min, max } ),
+		// What the codec accepts, not only the scale: a hand-written `r-useful=9` or `0` reaches
+		// the aggregation too, and "no opinion" is null.
+		fc.oneof( fc.integer( { min, max } ), fc.integer( { min: -1000, max: 1000 } ),
+			fc.constant( null ) ),
 	),
 	region: fc.constantFrom( '', ...config.regions.map( ( r ) => r.id ) ),
 	lang: fc.constantFrom( ...config.languages ),
