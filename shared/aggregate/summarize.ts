@@ -132,6 +132,14 @@ interface SectionAcc {
 	contributors: Set<string>;
 }
 
+/**
+ * A count or result stored under `key`, own properties only: the keys are ids from talk pages,
+ * and `constructor` is a valid id that a plain lookup finds on `Object.prototype`.
+ */
+function own<T>( map: Record<string, T>, key: string ): T | undefined {
+	return Object.prototype.hasOwnProperty.call( map, key ) ? map[ key ] : undefined;
+}
+
 function contributorKey( record: EntryRecord ): string {
 	// Hidden users cannot be told apart; count each hidden-author entry on its own.
 	return record.author.name === null ? `#hidden:${ record.id }` : record.author.name;
@@ -236,9 +244,9 @@ export function summarize(
 		acc.contributors.add( who );
 		draftContributors.get( draft.id )?.add( who );
 		allContributors.add( who );
-		s.stances[ data.stance ] = ( s.stances[ data.stance ] ?? 0 ) + 1;
+		s.stances[ data.stance ] = ( own( s.stances, data.stance ) ?? 0 ) + 1;
 		for ( const [ q, score ] of Object.entries( data.rubric ) ) {
-			const r = s.rubric[ q ];
+			const r = own( s.rubric, q );
 			if ( !r ) {
 				continue;
 			}
@@ -255,10 +263,10 @@ export function summarize(
 		}
 		const region = regionIds.has( data.region ) ? data.region : ( data.region ? 'other' : '' );
 		if ( region ) {
-			s.regions[ region ] = ( s.regions[ region ] ?? 0 ) + 1;
+			s.regions[ region ] = ( own( s.regions, region ) ?? 0 ) + 1;
 		}
 		if ( data.lang ) {
-			s.languages[ data.lang ] = ( s.languages[ data.lang ] ?? 0 ) + 1;
+			s.languages[ data.lang ] = ( own( s.languages, data.lang ) ?? 0 ) + 1;
 		}
 		s.status[ record.status.value ]++;
 		if ( record.status.value === 'open' ) {
@@ -280,7 +288,8 @@ export function summarize(
 		for ( const r of Object.values( s.rubric ) ) {
 			r.mean = roundedMean( r.scores );
 		}
-		s.missingRegions = config.regions.map( ( r ) => r.id ).filter( ( id ) => !s.regions[ id ] );
+		s.missingRegions = config.regions.map( ( r ) => r.id )
+			.filter( ( id ) => !own( s.regions, id ) );
 		s.regions = sortKeys( s.regions );
 		s.languages = sortKeys( s.languages );
 		s.open.sort( byTime );

@@ -180,3 +180,33 @@ describe( 'rubric answers outside the scale', () => {
 			.toContain( 'Rubric answers outside the scale 1–5, not counted: b (useful: 9).' );
 	} );
 } );
+
+describe( 'ids that are names of Object.prototype members', () => {
+	it( 'a hand-written stance or rubric question "constructor" is counted as any unknown id', () => {
+		// `constructor` is a valid id for the codec; a plain object lookup finds Object's own
+		// function instead of "no count yet".
+		const state = emptyState();
+		applyRevisions( state, [ {
+			revid: 1, title: 'Talk:Draft', timestamp: '2026-11-01T00:00:00Z', user: 'Alice', anon: false,
+			entries: [ {
+				id: 'a',
+				data: {
+					section: 'leader', stance: 'constructor', rubric: { constructor: 3, useful: 4 },
+					region: 'constructor', lang: 'en', comment: '', wording: '', page: 'Draft', rev: 1,
+				},
+				status: 'open',
+				statusNote: '',
+				signatureUser: null,
+			} ],
+		} ], { isArchive: () => false, isMember: () => false } );
+		const data = summarize( fixture.config, Object.values( state.entries ), () => 'def' );
+		const leader = data.drafts[ 0 ]?.sections.find( ( s ) => s.id === 'leader' );
+		expect( leader?.stances ).toEqual( { support: 0, oppose: 0, constructor: 1 } );
+		expect( Object.keys( leader?.rubric ?? {} ) ).toEqual( [ 'useful' ] );
+		expect( leader?.rubric.useful?.scores ).toEqual( { 4: 1 } );
+		expect( leader?.regions ).toEqual( { other: 1 } );
+		const page = renderSummaryPage( fixture.config, data, { asOf: 'x' } );
+		expect( page ).toContain( '| constructor || 1 || ' );
+		expect( page ).not.toContain( 'function' );
+	} );
+} );
