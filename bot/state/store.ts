@@ -11,7 +11,9 @@
  */
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { emptyState, type AttributionState } from '../../shared/aggregate/attribution.ts';
+import {
+	emptyState, isAttributionState, type AttributionState,
+} from '../../shared/aggregate/attribution.ts';
 
 /** The last run, for `status`. */
 export interface LastRun {
@@ -57,12 +59,31 @@ export function statePath( apiUrl: string, env: NodeJS.ProcessEnv = process.env 
 	return join( stateDir( apiUrl, env ), 'state.json' );
 }
 
+function isLastRun( value: unknown ): boolean {
+	const v = value as Partial<LastRun> | null;
+	return value === null || ( typeof value === 'object' && v !== null &&
+		typeof v.command === 'string' && typeof v.at === 'string' &&
+		typeof v.result === 'string' && typeof v.checkpoint === 'number' );
+}
+
+function isLineProblem( value: unknown ): boolean {
+	const q = value as { line?: unknown; message?: unknown } | null;
+	return typeof value === 'object' && q !== null && typeof q.line === 'number' &&
+		typeof q.message === 'string';
+}
+
+function isPageProblems( value: unknown ): boolean {
+	const v = value as Partial<PageProblems> | null;
+	return typeof value === 'object' && v !== null && typeof v.title === 'string' &&
+		Array.isArray( v.problems ) && v.problems.every( isLineProblem );
+}
+
+/** The whole shape, checked deeply: a state that parses but lost a field is not used. */
 function isState( value: unknown ): value is BotState {
 	const v = value as Partial<BotState> | null;
 	return !!v && v.version === 1 && typeof v.configKey === 'string' &&
-		!!v.attribution && v.attribution.version === 1 &&
-		typeof v.attribution.pages === 'object' && typeof v.attribution.entries === 'object' &&
-		Array.isArray( v.attribution.duplicates ) && Array.isArray( v.problems );
+		isAttributionState( v.attribution ) && isLastRun( v.lastRun ) &&
+		Array.isArray( v.problems ) && v.problems.every( isPageProblems );
 }
 
 /**
@@ -87,7 +108,7 @@ export function loadState(
 		};
 	}
 	if ( !isState( value ) ) {
-		return { state: freshState( configKey ), warning: `State file ${ path } has an unknown format; rebuilding from page history` };
+		return { state: freshState( configKey ), warning: `State file ${ path } has an unknown format or is damaged; rebuilding from page history` };
 	}
 	if ( value.configKey !== configKey ) {
 		const state = freshState( configKey );

@@ -13,7 +13,7 @@
  * @packageDocumentation
  */
 import { normaliseUserName } from '../bots-template.ts';
-import type { Status } from '../contracts/status.ts';
+import { STATUSES, type Status } from '../contracts/status.ts';
 
 /** The fields of an entry the aggregation needs (a projection of the codec's entry). */
 export interface EntryData {
@@ -176,6 +176,75 @@ export interface AttributionOptions {
 /** A fresh, empty state. */
 export function emptyState(): AttributionState {
 	return { version: 1, pages: {}, entries: {}, duplicates: [] };
+}
+
+type Loose = Record<string, unknown>;
+
+function isObject( value: unknown ): value is Loose {
+	return typeof value === 'object' && value !== null && !Array.isArray( value );
+}
+
+function isStringOrNull( value: unknown ): boolean {
+	return value === null || typeof value === 'string';
+}
+
+function isStatusValue( value: unknown ): boolean {
+	return ( STATUSES as readonly unknown[] ).includes( value );
+}
+
+function isChange( value: unknown ): boolean {
+	return isObject( value ) && isStringOrNull( value.by ) &&
+		typeof value.revid === 'number' && typeof value.timestamp === 'string';
+}
+
+function isEntryData( value: unknown ): boolean {
+	return isObject( value ) && isObject( value.rubric ) && typeof value.rev === 'number' &&
+		[ 'section', 'stance', 'region', 'lang', 'comment', 'wording', 'page' ]
+			.every( ( k ) => typeof value[ k ] === 'string' );
+}
+
+function isCheckpoint( value: unknown ): boolean {
+	return isObject( value ) && typeof value.lastRevid === 'number' &&
+		typeof value.lastTimestamp === 'string' && typeof value.hiddenBefore === 'boolean' &&
+		isObject( value.present ) && Object.values( value.present ).every( ( p ) => isObject( p ) &&
+			typeof p.content === 'string' && typeof p.status === 'string' );
+}
+
+function isRecord( id: string, r: unknown ): boolean {
+	if ( !isObject( r ) || r.id !== id || !isObject( r.author ) || !isObject( r.status ) ) {
+		return false;
+	}
+	const removal = r.removal;
+	return typeof r.firstTitle === 'string' && isStringOrNull( r.author.name ) &&
+		typeof r.author.anon === 'boolean' && typeof r.firstRevid === 'number' &&
+		typeof r.firstTimestamp === 'string' && isEntryData( r.original ) &&
+		isEntryData( r.latest ) && isStringOrNull( r.signatureUser ) &&
+		typeof r.forged === 'boolean' && Array.isArray( r.foreignEdits ) &&
+		r.foreignEdits.every( isChange ) &&
+		Array.isArray( r.presentOn ) && r.presentOn.every( ( t ) => typeof t === 'string' ) &&
+		( removal === null || ( isChange( removal ) && isObject( removal ) &&
+			typeof removal.withdrawn === 'boolean' ) ) &&
+		typeof r.archived === 'boolean' && isChange( r.status ) &&
+		isStatusValue( r.status.value ) && typeof r.status.note === 'string' &&
+		Array.isArray( r.ignoredStatus ) && r.ignoredStatus.every( ( s ) => isChange( s ) &&
+			isObject( s ) && isStatusValue( s.value ) && typeof s.note === 'string' ) &&
+		typeof r.uncertain === 'boolean' && typeof r.textStatus === 'string';
+}
+
+/**
+ * Whether a value read back from the cache file is a whole, usable state. The bot replays new
+ * revisions onto it, so a file that parses but lost a field would make every later run fail
+ * (`docs/bot.md`, State: a corrupted cache is rebuilt from history, never trusted half-way).
+ */
+export function isAttributionState( value: unknown ): value is AttributionState {
+	if ( !isObject( value ) || value.version !== 1 || !isObject( value.pages ) ||
+		!isObject( value.entries ) || !Array.isArray( value.duplicates ) ) {
+		return false;
+	}
+	const entries = value.entries;
+	return Object.values( value.pages ).every( isCheckpoint ) &&
+		Object.keys( entries ).every( ( id ) => isRecord( id, entries[ id ] ) ) &&
+		value.duplicates.every( ( d ) => typeof d === 'string' );
 }
 
 /** Canonical JSON with sorted keys, used as a fingerprint of entry content. */

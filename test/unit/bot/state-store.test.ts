@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshState, loadState, saveState, statePath } from '../../../bot/state/store.ts';
+import { applyRevisions, type RevisionInput } from '../../../shared/aggregate/attribution.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -56,5 +57,55 @@ describe( 'state store', () => {
 
 	it( 'starts fresh and silently without a file', () => {
 		expect( loadState( join( tempDir(), 'none.json' ), 'k' ) ).toEqual( { state: freshState( 'k' ), warning: null } );
+	} );
+
+	describe( 'a file that parses but is damaged inside', () => {
+		const revision = ( revid: number, ids: string[] ): RevisionInput => ( {
+			revid, title: 'Talk:Draft', timestamp: `2026-11-29T00:00:0${ revid }Z`, user: 'Alice', anon: false,
+			entries: ids.map( ( id ) => ( {
+				id,
+				data: { section: 's', stance: '', rubric: {}, region: '', lang: '', comment: 'c', wording: '', page: 'Draft', rev: 1 },
+				status: 'open', statusNote: '', signatureUser: null,
+			} ) ),
+		} );
+		const options = { isArchive: () => false, isMember: () => false };
+		type Json = Record<string, unknown>;
+		const damages: [ string, ( s: Json ) => void ][] = [
+			[ 'pages is null', ( s ) => {
+				( s.attribution as Json ).pages = null;
+			} ],
+			[ 'an entry record lost its fields', ( s ) => {
+				( ( s.attribution as Json ).entries as Json ).a = { id: 'a' };
+			} ],
+			[ 'a checkpoint lost its entries', ( s ) => {
+				( ( ( s.attribution as Json ).pages as Json )[ 'Talk:Draft' ] as Json ).present = null;
+			} ],
+			[ 'a record lists its pages as text', ( s ) => {
+				( ( ( s.attribution as Json ).entries as Json ).a as Json ).presentOn = 'Talk:Draft';
+			} ],
+			[ 'the problems hold junk', ( s ) => {
+				s.problems = [ null ];
+			} ],
+		];
+		it.each( damages )( 'rebuilds with a warning when %s (the next run would crash on it forever)', ( _name, damage ) => {
+			const path = join( tempDir(), 'state.json' );
+			const good = freshState( 'k' );
+			applyRevisions( good.attribution, [ revision( 1, [ 'a' ] ) ], options );
+			const json = JSON.parse( JSON.stringify( good ) ) as Json;
+			damage( json );
+			writeFileSync( path, JSON.stringify( json ) );
+			const { state, warning } = loadState( path, 'k' );
+			expect( warning ).toMatch( /rebuilding from page history/ );
+			expect( () => applyRevisions( state.attribution, [ revision( 2, [ 'b' ] ) ], options ) ).not.toThrow();
+		} );
+
+		it( 'keeps an intact state as it is', () => {
+			const path = join( tempDir(), 'state.json' );
+			const good = freshState( 'k' );
+			applyRevisions( good.attribution, [ revision( 1, [ 'a' ] ), revision( 2, [] ) ], options );
+			good.problems.push( { title: 'Talk:Draft', problems: [ { line: 1, message: 'm' } ] } );
+			saveState( path, good );
+			expect( loadState( path, 'k' ) ).toEqual( { state: good, warning: null } );
+		} );
 	} );
 } );
