@@ -18,6 +18,7 @@ import { formatProblems } from '../../shared/validate.ts';
 import type { AttributionState } from '../../shared/aggregate/attribution.ts';
 import { readCurrent } from '../wiki/read.ts';
 import { Writer, wouldChange, type EditOutcome } from '../wiki/write.ts';
+import { ApiError } from '../wiki/api.ts';
 import type { Context } from './context.ts';
 
 /** The two documents. */
@@ -138,8 +139,23 @@ export async function summary( ctx: Context ): Promise<SummaryResult> {
 		const comment = editSummary( previousSummary, docs.json, what );
 		return writer.write( { title, text, summary: comment, contentModel: model } );
 	};
-	const page = await outcome( pageTitle, docs.page, 'wikitext', oldPage, 'feedback summary' );
+	// The two pages are independent: an API error on the summary page (protected, say) must not
+	// freeze the JSON the gadget's counts come from. Stops (shutoff, wait budget) still stop.
+	let pageError: ApiError | null = null;
+	let page: EditOutcome = 'unchanged';
+	try {
+		page = await outcome( pageTitle, docs.page, 'wikitext', oldPage, 'feedback summary' );
+	} catch ( e ) {
+		if ( !( e instanceof ApiError ) ) {
+			throw e;
+		}
+		pageError = e;
+		out.warn( `${ pageTitle } was not written (${ e.message }); writing ${ jsonTitle } all the same` );
+	}
 	const json = await outcome( jsonTitle, docs.jsonText, 'json', oldJson, 'summary data' );
+	if ( pageError ) {
+		throw new ApiError( pageError.code, `${ pageTitle }: ${ pageError.message }` );
+	}
 	return {
 		page,
 		json,
