@@ -12,7 +12,8 @@
  * @packageDocumentation
  */
 import {
-	applyRevisions, flagsOf, type EntrySnapshot, type RevisionInput, type AttributionOptions,
+	applyRevisions, flagsOf, liveDuplicates, type EntrySnapshot, type RevisionInput,
+	type AttributionOptions,
 } from '../../shared/aggregate/attribution.ts';
 import { findDraftByTalkTitle, isMember } from '../../shared/contracts/config.ts';
 import type { Config } from '../../shared/contracts/config.ts';
@@ -175,7 +176,16 @@ export async function collect( ctx: Context ): Promise<CollectResult> {
 	const before = Object.keys( attribution.entries ).length;
 	const template = config.templates.entry;
 	const inputs = revisions.map( ( r ) => toInput( r, template ) );
-	const applied = applyRevisions( attribution, inputs, attributionOptions( config ) );
+	const options = attributionOptions( config );
+	const knownDuplicates = new Set( liveDuplicates( attribution, options.isArchive )
+		.map( ( d ) => d.id ) );
+	const applied = applyRevisions( attribution, inputs, options );
+	for ( const d of liveDuplicates( attribution, options.isArchive ) ) {
+		if ( !knownDuplicates.has( d.id ) ) {
+			out.warn( `entry id ${ d.id } is on ${ d.pages.join( ' and ' ) }: it is counted once, ` +
+				'with the other copy as an edit by its writer; check whether they are one entry' );
+		}
+	}
 	// Entry problems on the current text of each changed page, for `status` and the log.
 	for ( const h of changed ) {
 		const latest = revisions.filter( ( r ) => r.title === h.title )

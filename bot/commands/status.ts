@@ -5,10 +5,11 @@
  *
  * @packageDocumentation
  */
-import { flagsOf, type EntryFlags } from '../../shared/aggregate/attribution.ts';
+import { flagsOf, liveDuplicates, type EntryFlags } from '../../shared/aggregate/attribution.ts';
 import { peekState } from '../state/store.ts';
 import { readCurrent } from '../wiki/read.ts';
 import { shutoffAllows } from '../wiki/write.ts';
+import { attributionOptions } from './collect.ts';
 import { ConfigError, configKey, openContext, type CommonOptions } from './context.ts';
 import type { Output } from './output.ts';
 import { statePath } from '../state/store.ts';
@@ -49,6 +50,10 @@ export async function status( options: CommonOptions, out: Output ): Promise<num
 			lines.push( `Flags:     ${ Object.entries( counts ).map( ( [ k, n ] ) => `${ k } ${ n }` ).join( ', ' ) || 'none' }` );
 			for ( const p of state.problems ) {
 				lines.push( `Problems:  ${ p.title }: ${ p.problems.length } malformed entr${ p.problems.length === 1 ? 'y' : 'ies' }` );
+			}
+			const isArchive = attributionOptions( ctx.config ).isArchive;
+			for ( const d of liveDuplicates( state.attribution, isArchive ) ) {
+				lines.push( `Problems:  entry id ${ d.id } is on ${ d.pages.join( ' and ' ) } (counted once)` );
 			}
 		}
 		lines.push( 'Config:    no problems' );

@@ -359,6 +359,35 @@ export function applyRevision(
 	return true;
 }
 
+/** An entry id live on more than one talk page at once (see {@link liveDuplicates}). */
+export interface LiveDuplicate {
+	id: string;
+	/** The non-archive pages it is on, sorted. */
+	pages: string[];
+}
+
+/**
+ * Entry ids that are on two or more non-archive pages at once. One id names one entry, so the
+ * engine keeps one record for them: the first writer is its author and the other copy counts as
+ * an edit by its writer (flag `editedByOthers`). That is right for an entry copied by hand, and
+ * wrong for two entries that happen to share an id (two no-JavaScript entries saved in the same
+ * second, whose ids are only the time): either way people have to look, so the bot reports
+ * them (`collect` warns, `status` lists them).
+ */
+export function liveDuplicates(
+	state: AttributionState, isArchive: ( title: string ) => boolean,
+): LiveDuplicate[] {
+	const found: LiveDuplicate[] = [];
+	for ( const id of state.duplicates ) {
+		const record = state.entries[ id ];
+		const pages = record ? record.presentOn.filter( ( t ) => !isArchive( t ) ) : [];
+		if ( pages.length > 1 ) {
+			found.push( { id, pages } );
+		}
+	}
+	return found;
+}
+
 function isArchivedNow( record: EntryRecord, options: AttributionOptions ): boolean {
 	const on = record.presentOn;
 	return on.length > 0 && on.every( ( t ) => options.isArchive( t ) );

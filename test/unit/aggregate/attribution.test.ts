@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
-	applyRevisions, emptyState, flagsOf, isAttributionState, type AttributionOptions,
+	applyRevisions, emptyState, flagsOf, isAttributionState, liveDuplicates,
+	type AttributionOptions,
 	type EntryFlags,
 	type EntrySnapshot, type RevisionInput, type StatusValue,
 } from '../../../shared/aggregate/attribution.ts';
@@ -131,4 +132,29 @@ describe( 'attribution fixtures', () => {
 			}
 		} );
 	}
+} );
+
+describe( 'liveDuplicates', () => {
+	it( 'lists an id on two live talk pages, with its pages, until one copy goes', () => {
+		const state = emptyState();
+		const revs: ShortRevision[] = [
+			{ revid: 1, title: 'Talk:A', user: 'Alice', entries: [ { id: 'x', sig: 'Alice', comment: 'one' } ] },
+			{ revid: 2, title: 'Talk:B', user: 'Bob', entries: [ { id: 'x', sig: 'Bob', comment: 'two' } ] },
+		];
+		applyRevisions( state, revs.map( expand ), options );
+		expect( liveDuplicates( state, options.isArchive ) ).toEqual( [ { id: 'x', pages: [ 'Talk:A', 'Talk:B' ] } ] );
+		// Bob's copy is removed: one page left, nothing to report any more.
+		applyRevisions( state, [ expand( { revid: 3, title: 'Talk:B', user: 'Bob', entries: [] } ) ], options );
+		expect( liveDuplicates( state, options.isArchive ) ).toEqual( [] );
+	} );
+
+	it( 'does not count an archive copy as a duplicate', () => {
+		const archive = fixture.archives[ 0 ] as string;
+		const state = emptyState();
+		applyRevisions( state, [
+			{ revid: 1, title: 'Talk:A', user: 'Alice', entries: [ { id: 'y', sig: 'Alice' } ] },
+			{ revid: 2, title: archive, user: 'Bot', entries: [ { id: 'y', sig: 'Alice' } ] },
+		].map( expand ), options );
+		expect( liveDuplicates( state, options.isArchive ) ).toEqual( [] );
+	} );
 } );
