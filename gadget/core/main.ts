@@ -12,6 +12,7 @@
 import { FORM_API_HOOK, type FormApi, type FormSaveResult } from '../form/api.ts';
 import { readEagerConfig } from './config-lite.ts';
 import { countsView } from './counts.ts';
+import { loadModule } from './module-load.ts';
 import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } from './section.ts';
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
@@ -21,6 +22,11 @@ import { createWidget, SAVED_NOTICE_HOOK, type SavedNotice, type SectionWidget }
 
 /** ResourceLoader name of the lazy form module. */
 export const FORM_MODULE = 'ext.gadget.ldwg-form';
+/**
+ * How long a click waits for the form module before the reader is told it could not be loaded
+ * (a failed request is reported at once; this is for one that stalls).
+ */
+export const FORM_LOAD_LIMIT_MS = 30000;
 /** Attribute set on a marker once its widget exists: what makes re-runs idempotent. */
 export const MOUNTED_ATTRIBUTE = 'data-ldwg-mounted';
 const MARKER = `.${ MARKER_CLASS }[data-ldwg-section]`;
@@ -71,7 +77,7 @@ function contentDir(): 'ltr' | 'rtl' {
  */
 function loadForm( agent: string ): Promise<FormApi> {
 	const loading = Promise.all( [
-		mw.loader.using( FORM_MODULE ),
+		loadModule( FORM_MODULE, FORM_LOAD_LIMIT_MS ),
 		// The page view's part is loaded already (the buttons waited for it), unless its request
 		// failed: then it is tried again with the dialogs' part.
 		loadWithTranslations( [], agent, [ 'page', 'dialogs' ] ),

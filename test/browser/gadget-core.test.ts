@@ -291,3 +291,30 @@ describe( 'when wikipage.content fires again', () => {
 		}
 	} );
 } );
+
+describe( 'when the form cannot be loaded', () => {
+	it( 'tells the reader at once when offline, and opens the form on the next click once online', async () => {
+		const wiki = await newPage( browser, { account: 'dana' } );
+		try {
+			await openSettled( wiki, DRAFT, true );
+			const widget = wiki.page.locator( '.ldwg-feedback[data-ldwg-section="leader"]' );
+			const button = widget.locator( 'button' );
+			await wiki.context.setOffline( true );
+			// ResourceLoader leaves a module whose load.php request failed `loading` for good.
+			await button.click();
+			await expect.poll( () => widget.locator( '[role="status"]' ).textContent(), { timeout: 10000 } )
+				.toBe( 'The feedback form could not be loaded. Check your connection, then try again.' );
+			expect( await button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
+			expect( await wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-form' ) ) ).toBe( 'loading' );
+
+			await wiki.context.setOffline( false );
+			await button.click();
+			await wiki.page.locator( '[role="dialog"]' ).waitFor( { state: 'visible', timeout: 30000 } );
+			expect( await widget.locator( '[role="status"]' ).textContent() ).toBe( '' );
+			// Only the failed requests were logged.
+			expect( wiki.problems.filter( ( p ) => !/ERR_INTERNET_DISCONNECTED/.test( p.text ) ) ).toEqual( [] );
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );

@@ -23,7 +23,12 @@ export interface FakeMw {
 		remove( h: Handler ): unknown;
 		fire( ...a: unknown[] ): unknown;
 	};
-	loader: { using: ReturnType<typeof vi.fn> };
+	loader: {
+		using: ReturnType<typeof vi.fn>;
+		getState: ReturnType<typeof vi.fn>;
+		getModuleNames: ReturnType<typeof vi.fn>;
+		load: ReturnType<typeof vi.fn>;
+	};
 	util: {
 		getUrl( title: string, params?: Record<string, string> ): string;
 		wikiScript( name?: string ): string;
@@ -100,11 +105,16 @@ export function installFakeMw( config: Record<string, unknown> ): FakeMw {
 			};
 			return hook;
 		},
-		loader: { using: vi.fn( () => Promise.resolve() ) },
+		loader: {
+			using: vi.fn( () => Promise.resolve() ),
+			getState: vi.fn( () => 'ready' ),
+			getModuleNames: vi.fn( () => [] ),
+			load: vi.fn(),
+		},
 		util: {
 			getUrl: ( title, params ) => `/wiki/${ encodeURI( title.replace( / /g, '_' ) ) }` +
 				( params ? `?${ new URLSearchParams( params ).toString() }` : '' ),
-			wikiScript: () => '/w/api.php',
+			wikiScript: ( name ) => name === 'load' ? '/w/load.php' : '/w/api.php',
 		},
 		log: { warn: vi.fn() },
 		libs: {},

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { start, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
+import { start, FORM_LOAD_LIMIT_MS, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
 import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
 import { savedNotice } from '../../../gadget/form/saved-notice.ts';
 import { SAVED_NOTICE_HOOK } from '../../../gadget/core/widget.ts';
@@ -27,6 +27,7 @@ const root = path.resolve( __dirname, '../../..' );
 const site: unknown = JSON.parse( readFileSync( path.join( root, 'wiki-content/config/site.json' ), 'utf8' ) );
 const summaryText = readFileSync( path.join( root, 'test/fixtures/contracts/summary.valid.json' ), 'utf8' );
 const DEFINITION = 'Leadership_Development_Working_Group/Shared_definition_of_leadership';
+const LOAD_ERROR = 'The feedback form could not be loaded. Check your connection, then try again.';
 
 const PAGE_HTML = '<div id="mw-content-text" class="mw-body-content mw-content-ltr" lang="en" dir="ltr"><div class="mw-parser-output">' +
 	'<p>Lead text.</p>' +
@@ -383,10 +384,91 @@ describe( 'the feedback form hand-off', () => {
 		button.click();
 		await flush();
 		const status = widgetOf( 'leader' ).querySelector( '[role="status"]' ) as HTMLElement;
-		expect( status.textContent ).toBe( 'The feedback form could not be loaded. Check your connection, then reload the page and try again.' );
+		expect( status.textContent ).toBe( LOAD_ERROR );
 		expect( status.classList.contains( 'ldwg-feedback-error' ) ).toBe( true );
 		expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
 		expect( open ).not.toHaveBeenCalled();
+	} );
+
+	/**
+	 * What ResourceLoader does when load.php cannot be reached: it adds the script, ignores its
+	 * `error` event and leaves the modules `loading`, so `using()` never settles.
+	 */
+	function failingLoadPhp( modules: string ): Promise<void> {
+		const script = document.createElement( 'script' );
+		script.src = `/w/load.php?modules=${ encodeURIComponent( modules ) }&skin=vector-2022`;
+		document.head.append( script );
+		setTimeout( () => script.dispatchEvent( new Event( 'error' ) ), 1 );
+		return new Promise<void>( () => {
+			// Never settles.
+		} );
+	}
+
+	it( 'tells the reader when the form\'s request fails offline, and loads it again on the next click', async () => {
+		const states: Record<string, string> = { 'ext.gadget.ldwg-form': 'loading', 'mediawiki.api': 'ready' };
+		fake.loader.getModuleNames.mockImplementation( () => Object.keys( states ) );
+		fake.loader.getState.mockImplementation( ( name: string ) => states[ name ] );
+		fake.loader.using.mockImplementation( failingLoadPhp );
+		await ready();
+		const button = widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement;
+		const status = widgetOf( 'leader' ).querySelector( '[role="status"]' ) as HTMLElement;
+		button.click();
+		await flush();
+		await flush();
+		expect( status.textContent ).toBe( LOAD_ERROR );
+		expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
+		expect( fake.loader.load ).not.toHaveBeenCalled();
+
+		// Back online: the next click asks load.php again for the modules left `loading`.
+		let implemented: () => void = () => undefined;
+		fake.loader.using.mockImplementation( () => new Promise<void>( ( resolve ) => {
+			implemented = resolve;
+		} ) );
+		button.click();
+		expect( fake.loader.load ).toHaveBeenCalledTimes( 1 );
+		const url = new URL( fake.loader.load.mock.calls[ 0 ]?.[ 0 ] as string, 'https://meta.example' );
+		expect( url.pathname ).toBe( '/w/load.php' );
+		expect( url.searchParams.get( 'modules' ) ).toBe( 'ext.gadget.ldwg-form' );
+		expect( status.textContent ).toBe( 'Loading the feedback form…' );
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		implemented();
+		await flush();
+		expect( open ).toHaveBeenCalledTimes( 1 );
+		expect( status.textContent ).toBe( '' );
+	} );
+
+	it( 'tells the reader when the form\'s request stalls, and opens it if it arrives later', async () => {
+		vi.useFakeTimers();
+		try {
+			let arrived: () => void = () => undefined;
+			const loading = new Promise<void>( ( resolve ) => {
+				arrived = resolve;
+			} );
+			fake.loader.using.mockImplementation( () => loading );
+			const started = start( () => site );
+			fireContent( fake, content() );
+			await vi.advanceTimersByTimeAsync( 0 );
+			await started?.loaded;
+			const button = widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement;
+			const status = widgetOf( 'leader' ).querySelector( '[role="status"]' ) as HTMLElement;
+			button.click();
+			await vi.advanceTimersByTimeAsync( FORM_LOAD_LIMIT_MS - 1 );
+			expect( status.textContent ).toBe( 'Loading the feedback form…' );
+			await vi.advanceTimersByTimeAsync( 1 );
+			expect( status.textContent ).toBe( LOAD_ERROR );
+			expect( button.getAttribute( 'aria-disabled' ) ).toBe( 'false' );
+			// The late answer does not open the form by itself; the next click does, at once.
+			fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+			arrived();
+			await vi.advanceTimersByTimeAsync( 0 );
+			expect( open ).not.toHaveBeenCalled();
+			button.click();
+			await vi.advanceTimersByTimeAsync( 0 );
+			expect( open ).toHaveBeenCalledTimes( 1 );
+			expect( fake.loader.load ).not.toHaveBeenCalled();
+		} finally {
+			vi.useRealTimers();
+		}
 	} );
 
 	it( 'puts headings and messages into the page as text, never as markup', async () => {
