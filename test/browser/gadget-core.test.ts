@@ -292,6 +292,30 @@ describe( 'when wikipage.content fires again', () => {
 	} );
 } );
 
+describe( 'the stance spread next to the counts', () => {
+	it( 'starts where the counts end in every skin, without the skins\' list indent', async () => {
+		const cases: [ Skin, 'en' | 'ar' ][] = [ [ 'vector-2022', 'ar' ], [ 'vector', 'en' ],
+			[ 'monobook', 'en' ], [ 'timeless', 'en' ], [ 'minerva', 'en' ], [ 'minerva', 'ar' ] ];
+		for ( const [ skin, lang ] of cases ) {
+			const wiki = await newPage( browser, { skin, account: 'dana', uselang: lang } );
+			try {
+				await openSettled( wiki, lang === 'ar' ? `${ DRAFT }/ar` : DRAFT, true );
+				const spread = wiki.page
+					.locator( '.ldwg-feedback[data-ldwg-section="leader"] .ldwg-feedback-stances' );
+				const box = await spread.evaluate( ( list ) => {
+					const style = getComputedStyle( list );
+					const item = getComputedStyle( list.firstElementChild as Element );
+					return [ style.marginLeft, style.marginRight, style.paddingLeft,
+						style.paddingRight, item.marginLeft, item.marginRight, item.marginBottom ];
+				} );
+				expect( box, `${ skin } ${ lang }` ).toEqual( [ '0px', '0px', '0px', '0px', '0px', '0px', '0px' ] );
+			} finally {
+				await wiki.close();
+			}
+		}
+	} );
+} );
+
 describe( 'when the form cannot be loaded', () => {
 	it( 'tells the reader at once when offline, and opens the form on the next click once online', async () => {
 		const wiki = await newPage( browser, { account: 'dana' } );
