@@ -63,8 +63,9 @@ function renderSection(
 	width: number,
 ): string[] {
 	const out: string[] = [];
-	out.push( `=== ${ escapeInline( s.label ) } ===` );
-	out.push( `<span id="${ sectionAnchor( draftId, s.id ) }"></span>` );
+	// The anchor the gadget's counts link to is in the heading: on a line of its own below it,
+	// the link scrolled the heading out of view and the reader saw figures without their section.
+	out.push( `=== <span id="${ sectionAnchor( draftId, s.id ) }"></span>${ escapeInline( s.label ) } ===` );
 	out.push( '{| class="wikitable"' );
 	out.push( '! Entries !! Contributors !! Open !! Accepted !! Declined !! Withdrawn' );
 	out.push( '|-' );

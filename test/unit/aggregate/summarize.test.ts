@@ -8,7 +8,7 @@ import { summarize, type AggregateConfig, type SummaryData } from '../../../shar
 import { toSummaryJson } from '../../../shared/aggregate/summary-json.ts';
 import { renderSummaryPage, bar } from '../../../shared/aggregate/summary-page.ts';
 import { escapeInline } from '../../../shared/aggregate/escape.ts';
-import { parseSummary } from '../../../shared/contracts/summary.ts';
+import { parseSummary, sectionAnchor } from '../../../shared/contracts/summary.ts';
 
 interface Fixture {
 	config: AggregateConfig;
@@ -95,6 +95,18 @@ describe( 'summarize (fixture)', () => {
 		const b = renderSummaryPage( fixture.config, run(), { asOf: 'x' } );
 		expect( a ).toBe( b );
 		expect( a ).toContain( '* ⚠ No feedback yet from Asia.' );
+	} );
+
+	it( 'puts each section\'s anchor (the gadget\'s counts link to it) in its heading, so the heading shows', () => {
+		const page = renderSummaryPage( fixture.config, data, { asOf: 'x' } );
+		const sections = data.drafts[ 0 ]?.sections ?? [];
+		expect( sections.length ).toBeGreaterThan( 0 );
+		for ( const s of sections ) {
+			const anchor = `<span id="${ sectionAnchor( 'def', s.id ) }"></span>`;
+			const line = page.split( '\n' ).find( ( l ) => l.includes( anchor ) );
+			// On its own line after the heading, a link scrolled the heading out of view.
+			expect( line ).toBe( `=== ${ anchor }${ escapeInline( s.label ) } ===` );
+		}
 	} );
 
 	it( 'does not depend on the order of the records', () => {
