@@ -342,3 +342,37 @@ describe( 'when the form cannot be loaded', () => {
 		}
 	} );
 } );
+
+describe( 'the link for readers without the gadget (safemode)', () => {
+	it( 'floats to the end of the line in the page\'s direction, apart from the text, marked as English', async () => {
+		for ( const [ title, end ] of [ [ DRAFT, 'right' ], [ `${ DRAFT }/ar`, 'left' ] ] as const ) {
+			const wiki = await newPage( browser, { uselang: title === DRAFT ? 'en' : 'ar' } );
+			try {
+				await wiki.open( title, { safemode: '1' } );
+				const link = wiki.page.locator( '.ldwg-section-nojs' ).first();
+				await link.waitFor( { state: 'visible' } );
+				const found = await link.evaluate( ( span ) => {
+					const box = span.getBoundingClientRect();
+					const content = ( span.closest( '.mw-parser-output' ) as Element ).getBoundingClientRect();
+					const style = getComputedStyle( span );
+					const text = span.querySelector( 'a' )?.firstElementChild;
+					return {
+						atLeft: Math.abs( box.left - content.left ) < 2,
+						atRight: Math.abs( box.right - content.right ) < 2,
+						gapLeft: parseFloat( style.marginLeft ),
+						gapRight: parseFloat( style.marginRight ),
+						lang: text?.getAttribute( 'lang' ),
+						dir: text?.getAttribute( 'dir' ),
+					};
+				} );
+				expect( found, title ).toMatchObject( end === 'right' ?
+					{ atRight: true, gapRight: 0, lang: 'en', dir: 'ltr' } :
+					{ atLeft: true, gapLeft: 0, lang: 'en', dir: 'ltr' } );
+				expect( end === 'right' ? found.gapLeft : found.gapRight, title ).toBeGreaterThan( 8 );
+				expect( await wiki.page.locator( '.ldwg-feedback' ).count() ).toBe( 0 );
+			} finally {
+				await wiki.close();
+			}
+		}
+	} );
+} );
