@@ -376,3 +376,19 @@ describe( 'the link for readers without the gadget (safemode)', () => {
 		}
 	} );
 } );
+
+describe( 'when the draft is printed', () => {
+	it( 'leaves the buttons and counts off the paper, as the skins do with edit links', async () => {
+		for ( const skin of [ 'vector-2022', 'minerva' ] as Skin[] ) {
+			const wiki = await newPage( browser, { skin, account: 'dana' } );
+			try {
+				await openSettled( wiki, DRAFT, true );
+				expect( await wiki.page.locator( '.ldwg-feedback' ).first().isVisible() ).toBe( true );
+				await wiki.page.emulateMedia( { media: 'print' } );
+				expect( await wiki.page.locator( '.ldwg-feedback:visible' ).count(), skin ).toBe( 0 );
+			} finally {
+				await wiki.close();
+			}
+		}
+	} );
+} );
