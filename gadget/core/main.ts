@@ -66,8 +66,10 @@ function formatNumber( n: number ): string {
 /** Direction of the page's content (a translation may be right-to-left in a left-to-right UI). */
 function contentDir(): 'ltr' | 'rtl' {
 	const content = document.getElementById( 'mw-content-text' );
-	return content && ( content.getAttribute( 'dir' ) === 'rtl' || content.querySelector( '.mw-content-rtl' ) ) ?
-		'rtl' : 'ltr';
+	// MediaWiki 1.39 marks #mw-content-text, current versions its first .mw-parser-output. An
+	// element further in (a quote in Arabic on the English draft) says nothing about the page.
+	const output = content && content.querySelector( '.mw-parser-output' );
+	return content && ( content.dir === 'rtl' || output && output.dir === 'rtl' ) ? 'rtl' : 'ltr';
 }
 
 /**

@@ -354,6 +354,25 @@ describe( 'the feedback form hand-off', () => {
 		expect( widgetOf( 'leader' ).querySelector( '[role="status"]' )?.textContent ).toBe( '' );
 	} );
 
+	it.each( [
+		[ 'current MediaWiki marks the parser output of a translation', 'ar', 'rtl' ],
+		[ 'an English draft quotes Arabic text', 'en', 'ltr' ],
+	] )( 'gives the form the page\'s direction when %s', async ( _case, lang, dir ) => {
+		content().removeAttribute( 'dir' );
+		const output = content().querySelector( '.mw-parser-output' ) as HTMLElement;
+		if ( lang === 'ar' ) {
+			output.classList.add( 'mw-content-rtl' );
+			output.dir = 'rtl';
+		} else {
+			output.insertAdjacentHTML( 'beforeend', '<div class="mw-content-rtl" lang="ar" dir="rtl">نص</div>' );
+		}
+		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
+		await ready();
+		( widgetOf( 'leader' ).querySelector( 'button' ) as HTMLButtonElement ).click();
+		await flush();
+		expect( ( open.mock.calls[ 0 ]?.[ 0 ] as FormRequest ).pageDir ).toBe( dir );
+	} );
+
 	it( 'updates the counts in place after a save and links to the new entry', async () => {
 		// What the form module hands out when it loads: its API and the saved notice.
 		fake.hook( 'ldwg.form.api' ).fire( { open, close: vi.fn() } satisfies FormApi );
