@@ -68,7 +68,7 @@ function contentDir(): 'ltr' | 'rtl' {
 	const content = document.getElementById( 'mw-content-text' );
 	// MediaWiki 1.39 marks #mw-content-text, current versions its first .mw-parser-output. An
 	// element further in (a quote in Arabic on the English draft) says nothing about the page.
-	const output = content && content.querySelector( '.mw-parser-output' );
+	const output = content && content.querySelector<HTMLElement>( '.mw-parser-output' );
 	return content && ( content.dir === 'rtl' || output && output.dir === 'rtl' ) ? 'rtl' : 'ltr';
 }
 
