@@ -12,6 +12,7 @@
 import type { FormApi, FormRequest } from './api.ts';
 import { GLOSSARY_SECTION_PREFIX } from './api.ts';
 import { parseConfig, findSection, type Config } from '../../shared/contracts/config.ts';
+import { isolate } from './modal.ts';
 import { talkPageOf } from '../../shared/contracts/common.ts';
 import { formatEntry } from '../../shared/entry/format.ts';
 import { entryAnchor, newEntryId } from '../../shared/entry/ids.ts';
@@ -135,8 +136,10 @@ function openMessageDialog( request: FormRequest, text: string, onClose: () => v
 			el( 'div', { class: 'cdx-dialog__footer__actions' }, [ closeButton ] ) ] ),
 	] );
 	const root = el( 'div', { class: 'cdx-dialog-backdrop ldwg-form-backdrop' }, [ dialog ] );
+	let release = (): void => undefined;
 	const close = (): void => {
 		root.remove();
+		release();
 		onClose();
 		request.returnFocus.focus();
 	};
@@ -150,6 +153,7 @@ function openMessageDialog( request: FormRequest, text: string, onClose: () => v
 		}
 	} );
 	document.body.appendChild( root );
+	release = isolate( root );
 	closeButton.focus();
 	return { close };
 }
@@ -175,6 +179,8 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	let submitted = false;
 	let busy = false;
 	let closed = false;
+	// Undoes isolate() (set when the dialog is in the page).
+	let release = (): void => undefined;
 	// Published: nothing more to publish or preview, whatever is still clicked or submitted.
 	let done = false;
 	const temp = deps.isTemp();
@@ -255,6 +261,8 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 		}
 		closed = true;
 		view.root.remove();
+		// Before focus returns: the page is inert until then.
+		release();
 		onClose();
 		if ( request.returnFocus.isConnected ) {
 			request.returnFocus.focus();
@@ -552,6 +560,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 	}
 
 	document.body.appendChild( view.root );
+	release = isolate( view.root );
 	if ( mayExist ) {
 		// An earlier attempt (before a reload, or before the form was closed) may have been
 		// published: the text stays as it was sent until "Publish" has checked.

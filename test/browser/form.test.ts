@@ -249,3 +249,30 @@ describe.each( [ 'vector-2022', 'minerva' ] as Skin[] )( 'accessibility in %s', 
 		}
 	} );
 } );
+
+describe( 'the page behind the open form', () => {
+	it( 'is out of the accessibility tree while the form is open, and back after it closes', async () => {
+		const wiki = await newPage( browser, { skin: 'minerva', account: 'chandra', viewport: { width: 390, height: 844 } } );
+		try {
+			await openForm( wiki, DRAFT );
+			const cdp = await wiki.context.newCDPSession( wiki.page );
+			const ignored = async ( selector: string ): Promise<boolean> => {
+				const { root } = await cdp.send( 'DOM.getDocument', { depth: 0 } );
+				const { nodeId } = await cdp.send( 'DOM.querySelector', { nodeId: root.nodeId, selector } );
+				const { nodes } = await cdp.send( 'Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false } );
+				return nodes[ 0 ]?.ignored === true;
+			};
+			// aria-modal alone leaves the page in Chromium's tree, where a screen reader goes.
+			expect( await ignored( '#firstHeading' ) ).toBe( true );
+			expect( await ignored( '.ldwg-feedback-button' ) ).toBe( true );
+			expect( await ignored( '.ldwg-form h2' ) ).toBe( false );
+			await wiki.page.keyboard.press( 'Escape' );
+			expect( await wiki.page.evaluate( () => document.activeElement?.classList.contains( 'ldwg-feedback-button' ) ) ).toBe( true );
+			expect( await ignored( '#firstHeading' ) ).toBe( false );
+			expect( await ignored( '.ldwg-feedback-button' ) ).toBe( false );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );

@@ -224,6 +224,35 @@ describe( 'keyboard and focus', () => {
 		expect( document.activeElement ).toBe( button );
 	} );
 
+	it( 'hides the page behind it from screen readers while open, and gives it back before focus returns', () => {
+		// The page: the button inside the content, an element the page itself hides, a script.
+		const page = document.createElement( 'div' );
+		const hiddenByPage = document.createElement( 'div' );
+		hiddenByPage.setAttribute( 'aria-hidden', 'true' );
+		document.body.append( page, hiddenByPage, document.createElement( 'script' ) );
+		page.appendChild( button );
+		button.focus();
+		formApi.open( request() );
+		const backdrop = dialog().closest( 'body > *' ) as Element;
+		const outside = Array.from( document.body.children ).filter( ( c ) => c !== backdrop && c.tagName !== 'SCRIPT' );
+		expect( outside.length ).toBe( 2 );
+		for ( const element of outside ) {
+			expect( [ element.getAttribute( 'aria-hidden' ), element.hasAttribute( 'inert' ) ] ).toEqual( [ 'true', true ] );
+		}
+		expect( backdrop.hasAttribute( 'aria-hidden' ) || backdrop.hasAttribute( 'inert' ) ).toBe( false );
+		let inertWhenFocused: boolean | null = null;
+		button.addEventListener( 'focus', () => {
+			inertWhenFocused = !!button.closest( '[inert]' );
+		} );
+		key( 'Escape' );
+		expect( inertWhenFocused ).toBe( false );
+		expect( document.activeElement ).toBe( button );
+		expect( [ page.hasAttribute( 'aria-hidden' ), page.hasAttribute( 'inert' ) ] ).toEqual( [ false, false ] );
+		// What the page had hidden itself stays hidden.
+		expect( [ hiddenByPage.getAttribute( 'aria-hidden' ), hiddenByPage.hasAttribute( 'inert' ) ] ).toEqual( [ 'true', false ] );
+		expect( document.body.querySelector( 'script' )?.hasAttribute( 'inert' ) ).toBe( false );
+	} );
+
 	it( 'groups choices in fieldsets with legends and labels every control', () => {
 		formApi.open( request() );
 		const legends = Array.from( dialog().querySelectorAll( 'fieldset > legend' ) ).map( ( l ) => l.textContent );
