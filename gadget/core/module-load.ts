@@ -30,11 +30,12 @@ export function loadModule( name: string, limitMs: number ): Promise<void> {
 		if ( stuck.length ) {
 			mw.loader.load( `${ loadPath }?${ new URLSearchParams( {
 				modules: stuck.join( '|' ),
-				lang: String( mw.config.get( 'wgUserLanguage' ) ),
-				skin: String( mw.config.get( 'skin' ) ),
-			} ).toString() }` );
+				lang: mw.config.get( 'wgUserLanguage' ) as string,
+				skin: mw.config.get( 'skin' ) as string,
+			} ) }` );
 		}
 	}
+	// Rejects without a reason: the caller only tells the reader it failed.
 	return new Promise<void>( ( resolve, reject ) => {
 		let timer = 0;
 		// A script's error event does not bubble: it is seen while capturing.
@@ -42,25 +43,18 @@ export function loadModule( name: string, limitMs: number ): Promise<void> {
 			const script = event.target;
 			if ( script instanceof HTMLScriptElement && script.src.includes( loadPath ) ) {
 				failed = true;
-				settle( new Error( 'load.php request failed' ) );
+				settle( reject );
 			}
 		}
-		function settle( error?: unknown ): void {
+		function settle( how: () => void ): void {
 			document.removeEventListener( 'error', onError, true );
 			clearTimeout( timer );
-			if ( error ) {
-				reject( error );
-			} else {
-				resolve();
-			}
+			how();
 		}
 		document.addEventListener( 'error', onError, true );
 		// A stalled request (no error, no answer) is left running: if it completes, the next
 		// click finds the module ready.
-		timer = window.setTimeout( () => settle( new Error( 'time limit' ) ), limitMs );
-		mw.loader.using( name ).then(
-			() => settle(),
-			( error: unknown ) => settle( error || new Error( name ) ),
-		);
+		timer = window.setTimeout( () => settle( reject ), limitMs );
+		mw.loader.using( name ).then( () => settle( resolve ), () => settle( reject ) );
 	} );
 }
