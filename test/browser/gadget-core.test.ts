@@ -392,3 +392,29 @@ describe( 'when the draft is printed', () => {
 		}
 	} );
 } );
+
+describe( 'the status line next to each button', () => {
+	it( 'is a live region in the accessibility tree before anything is said in it, taking no room', async () => {
+		const wiki = await newPage( browser, { account: 'dana' } );
+		try {
+			await openSettled( wiki, DRAFT, true );
+			const cdp = await wiki.context.newCDPSession( wiki.page );
+			const { root } = await cdp.send( 'DOM.getDocument', { depth: 0 } );
+			const { nodeId } = await cdp.send( 'DOM.querySelector', { nodeId: root.nodeId, selector: '.ldwg-feedback-status' } );
+			const { nodes } = await cdp.send( 'Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false } );
+			// A region that is not rendered when text arrives is not announced.
+			expect( nodes[ 0 ]?.ignored ).toBe( false );
+			expect( nodes[ 0 ]?.role?.value ).toBe( 'status' );
+			// Empty, it adds no gap: the counts follow the button as without it.
+			const widths = await wiki.page.locator( '.ldwg-feedback' ).first().evaluate( ( widget ) => {
+				const status = widget.querySelector( '.ldwg-feedback-status' ) as HTMLElement;
+				const before = widget.getBoundingClientRect().height;
+				status.remove();
+				return [ before, widget.getBoundingClientRect().height ];
+			} );
+			expect( widths[ 0 ] ).toBe( widths[ 1 ] );
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
