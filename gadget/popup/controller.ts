@@ -33,8 +33,6 @@ interface Open {
 interface Pending {
 	term: HTMLElement;
 	reason: OpenReason;
-	/** For a hover open: the pointer has left the term since. */
-	left: boolean;
 }
 
 /** Opens, places and closes popups. */
@@ -219,14 +217,12 @@ export function createPopupController(
 	};
 
 	/**
-	 * Whether the pointer may still be on `term`. The events seen while waiting (`left`) start
-	 * only when the controller exists, after the first hover has waited for this module too; so
-	 * the browser's own `:hover` state decides as well: something on the page hovered but not
-	 * the term means the pointer is elsewhere. Nothing hovered (pointer outside the window, or a
-	 * DOM without pointer state) leaves it to the events.
+	 * Whether the pointer is still on `term`: the browser's own `:hover` state, which also covers
+	 * the wait for this module (the first hover fires in the eager module, before any listener
+	 * here exists). Nothing hovered means the pointer is off the term, also when it has left the
+	 * window: then no later `mouseout` would close a popup shown now.
 	 */
-	const hovered = ( term: HTMLElement ): boolean => term.matches( ':hover' ) ||
-		!doc.documentElement.matches( ':hover' );
+	const hovered = ( term: HTMLElement ): boolean => term.matches( ':hover' );
 
 	/**
 	 * Whether a popup that waited for the glossary is still wanted. Hover and focus only show
@@ -235,7 +231,7 @@ export function createPopupController(
 	 * one). A tap or Enter asked for it and gets it.
 	 */
 	const stillWanted = ( wait: Pending ): boolean => wait.reason === 'hover' ?
-		!wait.left && hovered( wait.term ) :
+		hovered( wait.term ) :
 		wait.reason !== 'focus' || wait.term.contains( doc.activeElement );
 
 	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
@@ -265,7 +261,7 @@ export function createPopupController(
 			return;
 		}
 		const mine = ++request;
-		const wait: Pending = { term, reason, left: false };
+		const wait: Pending = { term, reason };
 		pending = wait;
 		glossary().then( ( data ) => {
 			// A later open (or close) wins over this one.
@@ -314,17 +310,10 @@ export function createPopupController(
 		if ( current && current.reason === 'hover' && contains( from ) && !contains( to ) ) {
 			scheduleClose();
 		}
-		if ( pending && pending.term.contains( from ) && !pending.term.contains( to ) ) {
-			pending.left = true;
-		}
 	} );
 	doc.addEventListener( 'mouseover', ( event ) => {
-		const target = event.target as Node | null;
-		if ( contains( target ) ) {
+		if ( contains( event.target as Node | null ) ) {
 			cancelClose();
-		}
-		if ( pending && pending.term.contains( target ) ) {
-			pending.left = false;
 		}
 	} );
 	doc.addEventListener( 'focusout', ( event ) => {

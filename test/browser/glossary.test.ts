@@ -93,6 +93,36 @@ describe( 'glossary terms on the English draft', () => {
 		await wiki.close();
 	} );
 
+	it( 'opens nothing when the pointer leaves the term and the window while the popup code loads', async () => {
+		const wiki = await openMarked( {}, DRAFT );
+		// A slow network: the lazy popup module arrives well after the hover delay.
+		let release: () => void = () => undefined;
+		const held = new Promise<void>( ( resolve ) => {
+			release = resolve;
+		} );
+		await wiki.page.route( /load\.php.*ldwg-popup/, async ( route ) => {
+			await held;
+			await route.continue();
+		} );
+		const term = wiki.page.locator( '.ldwg-term' ).first();
+		await term.hover();
+		await wiki.page.waitForRequest( /load\.php.*ldwg-popup/ );
+		// Off the term and out of the window: no later mouseout would close a popup shown now.
+		await wiki.page.mouse.move( -20, -20 );
+		release();
+		await expect.poll( () => wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-popup' ) ) )
+			.toBe( 'ready' );
+		await wiki.page.waitForLoadState( 'networkidle' );
+		await wiki.page.waitForTimeout( 500 );
+		expect( await wiki.page.locator( '.ldwg-popup' ).count() ).toBe( 0 );
+		expect( await term.getAttribute( 'aria-expanded' ) ).toBe( 'false' );
+		// Hovering works as before once the code is there.
+		await term.hover();
+		await wiki.page.locator( '.ldwg-popup' ).waitFor( { state: 'visible' } );
+		wiki.assertClean();
+		await wiki.close();
+	} );
+
 	it( 'works by keyboard: focus shows, Enter moves into the popup, Escape closes and returns', async () => {
 		const wiki = await openMarked( {}, DRAFT );
 		const term = wiki.page.locator( '.ldwg-term' ).first();

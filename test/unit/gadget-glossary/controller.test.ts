@@ -106,22 +106,36 @@ afterEach( () => {
 	vi.restoreAllMocks();
 } );
 
-/**
- * Gives the document the pointer state of a browser, with the pointer on `at` (jsdom has none:
- * nothing matches `:hover`).
- */
-function pointerOn( at: Element ): void {
-	const matches = Element.prototype.matches;
+// The browser's pointer state, which jsdom lacks (nothing matches `:hover` there): the element
+// the pointer is on, or `null` when it is on nothing (outside the window).
+const nativeMatches = Element.prototype.matches;
+let pointer: Element | null = null;
+beforeEach( () => {
+	pointer = null;
 	vi.spyOn( Element.prototype, 'matches' ).mockImplementation( function ( this: Element, selector: string ) {
-		return selector === ':hover' ? this.contains( at ) : matches.call( this, selector );
+		return selector === ':hover' ? !!pointer && this.contains( pointer ) :
+			nativeMatches.call( this, selector );
 	} );
+} );
+
+/** Moves the pointer onto `at`, as the browser's `:hover` state and mouse events show it. */
+function pointerOn( at: Element | null ): void {
+	if ( pointer && pointer !== at ) {
+		mouse( 'mouseout', pointer, at );
+	}
+	const from = pointer;
+	pointer = at;
+	if ( at && from !== at ) {
+		mouse( 'mouseover', at, from );
+	}
 }
 
 describe( 'a popup waiting for the glossary', () => {
 	it( 'is not shown when the pointer left the term meanwhile', async () => {
 		slowGlossary();
+		pointerOn( alpha );
 		controller.open( alpha, 'hover', context );
-		mouse( 'mouseout', alpha, plain );
+		pointerOn( plain );
 		arrive();
 		await settle();
 		expect( openConcept() ).toBeNull();
@@ -129,9 +143,10 @@ describe( 'a popup waiting for the glossary', () => {
 
 	it( 'is shown when the pointer stayed, or came back', async () => {
 		slowGlossary();
+		pointerOn( alpha );
 		controller.open( alpha, 'hover', context );
-		mouse( 'mouseout', alpha, plain );
-		mouse( 'mouseover', alpha, plain );
+		pointerOn( plain );
+		pointerOn( alpha );
 		arrive();
 		await settle();
 		expect( openConcept() ).toBe( 'alpha' );
@@ -139,14 +154,23 @@ describe( 'a popup waiting for the glossary', () => {
 
 	it( 'is not shown when the pointer had left before the controller saw it (browser state)', async () => {
 		// The first hover also waits for the popup module, before any of its listeners exist.
-		pointerOn( plain );
+		pointer = plain;
+		controller.open( alpha, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBeNull();
+	} );
+
+	it( 'is not shown when the pointer left the window meanwhile (nothing hovered)', async () => {
+		// The pointer left the term and the window while the popup module loaded: no `mouseout`
+		// will ever reach a popup shown now, which would stay open over the page.
+		pointer = null;
 		controller.open( alpha, 'hover', context );
 		await settle();
 		expect( openConcept() ).toBeNull();
 	} );
 
 	it( 'is shown when the browser has the pointer on the term', async () => {
-		pointerOn( alpha );
+		pointer = alpha;
 		controller.open( alpha, 'hover', context );
 		await settle();
 		expect( openConcept() ).toBe( 'alpha' );
@@ -185,8 +209,11 @@ describe( 'a popup waiting for the glossary', () => {
 
 describe( 'hovering another term', () => {
 	it( 'replaces a hover popup: one at a time', async () => {
+		pointerOn( alpha );
 		controller.open( alpha, 'hover', context );
 		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+		pointerOn( beta );
 		controller.open( beta, 'hover', context );
 		await settle();
 		expect( openConcept() ).toBe( 'beta' );
@@ -229,6 +256,7 @@ describe( 'hovering another term', () => {
 		await settle();
 		document.dispatchEvent( new KeyboardEvent( 'keydown', { key: 'Escape' } ) );
 		expect( document.activeElement ).toBe( alpha );
+		pointerOn( beta );
 		controller.open( beta, 'hover', context );
 		await settle();
 		expect( openConcept() ).toBe( 'beta' );
