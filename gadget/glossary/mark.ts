@@ -13,7 +13,7 @@
  */
 import { isExcludedElement, isInsideExcluded, isSectionStart, TERM_CLASS } from './exclusion.ts';
 import { textLanguage } from './text-language.ts';
-import { isNoSpaceScript } from '../../shared/glossary/language.ts';
+import { isNoSpaceScript, joinsWord } from '../../shared/glossary/language.ts';
 import { defaultYielder, runSliced, type SliceStats, type Yielder } from './slicing.ts';
 
 /** One term found in a text, as the shared matcher reports it (UTF-16 offsets). */
@@ -57,6 +57,12 @@ export interface MarkResult extends SliceStats {
 export const CONCEPT_ATTRIBUTE = 'data-ldwg-concept';
 /** Attribute holding the language the term was matched in. */
 export const LANGUAGE_ATTRIBUTE = 'data-ldwg-lang';
+
+/**
+ * Elements that text runs through without a break: the inline markup of wiki pages. Any other
+ * element counts as a break, which at worst marks a term as before.
+ */
+const INLINE_TAGS = /^(?:A|ABBR|B|BDI|BIG|DEL|EM|FONT|I|INS|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|U)$/;
 
 /** Budget of a wrapping slice, in multiples of `sliceMs`. */
 const WRAP_BUDGET_FACTOR = 3;
@@ -151,6 +157,31 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 
 	const pending: Pending[] = [];
 
+	/**
+	 * Whether the word at the end (`after`) or start of `text` goes on in the text next to it,
+	 * across inline markup: in `Mentor<b>ship</b>` the text node `Mentor` is part of a longer
+	 * word. A term split by markup may stay unmarked, but part of a word is never marked as a
+	 * term. Blocks (a paragraph, a list item, a table cell) end words, with or without white
+	 * space between them: by tag name, since asking for computed styles here would make the
+	 * browser compute the whole page's styles in the middle of a slice.
+	 */
+	const inline = ( node: Node ): boolean => node.nodeType !== 1 ||
+		INLINE_TAGS.test( ( node as Element ).tagName );
+	const goesOn = ( text: Text, after: boolean ): boolean => {
+		let next: Node | null = null;
+		for ( let n: Node | null = text; !next && n && n !== root && inline( n ); ) {
+			next = after ? n.nextSibling : n.previousSibling;
+			n = n.parentNode;
+		}
+		while ( next && next.firstChild && inline( next ) ) {
+			next = after ? next.firstChild : next.lastChild;
+		}
+		const other = next && next.nodeType === 3 ? ( next as Text ).data : '';
+		const [ before, rest ] = after ? [ text.data, other ] : [ other, text.data ];
+		// Whole code points: joinsWord reads the one each argument starts with.
+		return joinsWord( Array.from( before.slice( -2 ) ).pop() || '', rest );
+	};
+
 	/** Finds what to mark in one text node, without touching the DOM. */
 	const scanText = ( text: Text ): void => {
 		const data = text.data;
@@ -167,6 +198,10 @@ export async function markTerms( root: Element, options: MarkOptions ): Promise<
 		}
 		const chosen: TermMatch[] = [];
 		for ( const m of usableMatches( matcher.match( data ), data.length ) ) {
+			if ( m.start === 0 && goesOn( text, false ) ||
+				m.end === data.length && goesOn( text, true ) ) {
+				continue;
+			}
 			if ( markAll || !seen.has( m.conceptId ) ) {
 				seen.add( m.conceptId );
 				chosen.push( m );

@@ -160,6 +160,24 @@ describe( 'markTerms', () => {
 		] );
 	} );
 
+	it( 'never marks part of a word that inline markup splits, and marks its whole form later on', async () => {
+		// The text nodes `leader` and `resilience` are whole in themselves, but the words the
+		// reader sees are "leadership", "leadershipX", "unresilience" and "Resiliencé".
+		const root = page(
+			'<p>The leader<b>ship</b> team, <i>leader</i>ship<sup>1</sup>, un<b>resilience</b>, ' +
+			'<b>resilience</b>\u0301 and <span>leader<br>ship</span>.</p>' +
+			'<p>A leader<b>, resilience</b>!</p>',
+		);
+		const text = root.textContent;
+		await markTerms( root, options() );
+		expect( root.textContent ).toBe( text );
+		// Only what stands as a word of its own: before <br>, before a comma, after a space.
+		expect( marks( root ) ).toEqual( [ [ 'leader', 'leader' ], [ 'resilience', 'resilience' ] ] );
+		const [ leader, resilience ] = Array.from( root.querySelectorAll( '.ldwg-term' ) );
+		expect( leader!.nextSibling!.nodeName ).toBe( 'BR' );
+		expect( resilience!.closest( 'p' ) ).toBe( root.lastElementChild );
+	} );
+
 	it( 'marks every occurrence when configured to', async () => {
 		const root = page( '<p>leadership and leadership</p><p>leadership</p>' );
 		await markTerms( root, options( { markAll: true } ) );
