@@ -47,9 +47,12 @@ export function installInteraction(
 		}
 	} );
 	on( 'focusin', ( term ) => open( term, 'focus' ) );
-	on( 'click', ( term ) => {
+	on( 'click', ( term, event ) => {
 		clearTimeout( hoverTimer );
-		open( term, 'tap' );
+		// A click without a pointer behind it (detail 0) is a screen reader activating the term
+		// (NVDA or JAWS browse mode, Enter on it): like Enter, focus moves into the popup, which
+		// is at the end of the page and would otherwise be out of the reader's reach.
+		open( term, event.detail ? 'tap' : 'keyboard' );
 	} );
 	on( 'keydown', ( term, event ) => {
 		if ( event.key === 'Enter' || event.key === ' ' ) {

@@ -138,6 +138,26 @@ describe( 'glossary terms on the English draft', () => {
 		await wiki.close();
 	} );
 
+	it( 'moves focus into the popup when a screen reader activates a term (a click without pointer)', async () => {
+		const wiki = await openMarked( {}, DRAFT );
+		const term = wiki.page.locator( '.ldwg-term' ).first();
+		// NVDA or JAWS in browse mode turn Enter into a click with no pointer (detail 0); the
+		// popup is at the end of the page, out of reach unless focus goes there.
+		await term.evaluate( ( el: HTMLElement ) => el.click() );
+		const popup = wiki.page.locator( '.ldwg-popup' );
+		await popup.waitFor( { state: 'visible' } );
+		await expect.poll( () => wiki.page.evaluate( () => !!document.activeElement?.closest( '.ldwg-popup' ) ) ).toBe( true );
+		await wiki.page.keyboard.press( 'Escape' );
+		await popup.waitFor( { state: 'detached' } );
+		expect( await wiki.page.evaluate( () => document.activeElement?.classList.contains( 'ldwg-term' ) ) ).toBe( true );
+		// A mouse click leaves focus where it is (on the term), as before.
+		await wiki.page.locator( '.ldwg-term' ).nth( 1 ).click();
+		await popup.waitFor( { state: 'visible' } );
+		expect( await wiki.page.evaluate( () => !!document.activeElement?.closest( '.ldwg-popup' ) ) ).toBe( false );
+		wiki.assertClean();
+		await wiki.close();
+	} );
+
 	it( 'has no serious accessibility violation in the marked terms and the popup', async () => {
 		const wiki = await openMarked( {}, DRAFT );
 		await wiki.page.locator( '.ldwg-term' ).first().focus();

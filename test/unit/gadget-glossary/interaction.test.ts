@@ -72,9 +72,17 @@ describe( 'glossary term interaction', () => {
 		term.focus();
 		expect( opened ).toEqual( [ [ term, 'focus' ] ] );
 		mouse( 'mouseover', term, other );
-		inner.click();
+		// A mouse click or a tap: the browser counts the clicks in `detail`.
+		inner.dispatchEvent( new MouseEvent( 'click', { bubbles: true, detail: 1 } ) );
 		vi.advanceTimersByTime( HOVER_DELAY_MS * 2 );
 		expect( opened ).toEqual( [ [ term, 'focus' ], [ term, 'tap' ] ] );
+	} );
+
+	it( 'opens as by Enter when a screen reader activates the term (a click without pointer)', () => {
+		const { term, inner } = page();
+		// NVDA or JAWS in browse mode: Enter on the term becomes a click with `detail` 0.
+		inner.click();
+		expect( opened ).toEqual( [ [ term, 'keyboard' ] ] );
 	} );
 
 	it( 'opens on Enter and Space, taking the key from the page, and ignores other keys', () => {
