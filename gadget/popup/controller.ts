@@ -114,6 +114,11 @@ export function createPopupController(
 			return;
 		}
 		const { term, root } = current;
+		if ( !term.isConnected ) {
+			// Its term was rendered away: there is nothing left to place it next to.
+			close();
+			return;
+		}
 		const view = doc.defaultView;
 		const width = doc.documentElement.clientWidth || ( view ? view.innerWidth : 0 );
 		const height = view ? view.innerHeight : doc.documentElement.clientHeight;
@@ -256,8 +261,10 @@ export function createPopupController(
 		// A pointer resting on another term must not take over a popup opened (or being opened)
 		// by focus, tap or keyboard: closing it would drop the focus inside it to <body>, and
 		// the reader did not ask to leave it. Dismissing it first lets hovering work again.
+		// A term no longer in the page (the content was rendered again: `wikipage.content` fired
+		// with new content) holds nothing: its popup is left over, not where the reader is.
 		const held = current || pending;
-		if ( reason === 'hover' && held && held.reason !== 'hover' ) {
+		if ( reason === 'hover' && held && held.reason !== 'hover' && held.term.isConnected ) {
 			return;
 		}
 		const mine = ++request;

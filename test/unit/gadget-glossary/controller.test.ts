@@ -262,6 +262,25 @@ describe( 'hovering another term', () => {
 		expect( openConcept() ).toBe( 'beta' );
 	} );
 
+	it( 'replaces a tap popup whose term the page rendered away (wikipage.content again)', async () => {
+		controller.open( alpha, 'tap', context );
+		await settle();
+		// The content is rendered again: the term the popup belongs to is gone.
+		alpha.remove();
+		pointerOn( beta );
+		controller.open( beta, 'hover', context );
+		await settle();
+		expect( openConcept() ).toBe( 'beta' );
+	} );
+
+	it( 'closes a popup whose term is gone when it would be placed again (resize, rotation)', async () => {
+		controller.open( alpha, 'tap', context );
+		await settle();
+		alpha.remove();
+		window.dispatchEvent( new Event( 'resize' ) );
+		expect( document.querySelector( '.ldwg-popup' ) ).toBeNull();
+	} );
+
 	it( 'is still replaced by a tap on another term', async () => {
 		controller.open( alpha, 'tap', context );
 		await settle();
