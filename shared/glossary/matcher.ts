@@ -135,13 +135,19 @@ function augment(
 	feed: ( unit: number, first: boolean, last: boolean ) => void,
 ): boolean {
 	let after = blocked;
+	let clitic = false;
 	for ( let u = 0; u < folded.length; ) {
 		const cp = folded.codePointAt( u ) as number;
 		const cls = classOf( cp );
 		if ( cls >= SPACED && !after ) {
 			feed( BOUNDARY, u === 0, false );
 		}
-		after = cls === SPACED || ( cls === CLITIC && !clitics );
+		// A mark on a proclitic is the proclitic's (its vowel, as `afterProclitic` reads it):
+		// a term may still start right after it.
+		if ( !( clitic && isMark( String.fromCodePoint( cp ) ) ) ) {
+			after = cls === SPACED || ( cls === CLITIC && !clitics );
+			clitic = cls === CLITIC && clitics;
+		}
 		const size = cp > 0xffff ? 2 : 1;
 		for ( let j = 0; j < size; j++, u++ ) {
 			feed( folded.charCodeAt( u ), u === 0, u === folded.length - 1 );
