@@ -26,7 +26,12 @@ import { uiLanguage } from '../core/ui-language.ts';
 /** User agent for API requests (Wikimedia's User-Agent policy, `Api-User-Agent` from browsers). */
 const USER_AGENT = `ldwg-tools/${ LDWG_VERSION } (https://meta.wikimedia.org/wiki/Leadership_Development_Working_Group)`;
 
-const msg: Msg = ( key, ...params ) => mw.message( key, ...params ).text();
+/**
+ * A message's plain text; number parameters in the interface language's digits (the module
+ * depends on mediawiki.jqueryMsg, which brings mediawiki.language), which `{{PLURAL}}` reads back.
+ */
+const msg: Msg = ( key, ...params ) => mw.message( key, ...params.map(
+	( p ) => typeof p === 'number' ? mw.language.convertNumber( p ) : p ) ).text();
 
 /**
  * The reader's translated messages (English is bundled): the page view's and the dialogs' own,
@@ -101,8 +106,8 @@ const api: PopupApi = {
 			panel.className = 'ldwg-glossary-panel noglossary';
 			const summary = document.createElement( 'summary' );
 			const hints = hintCount( uses );
-			summary.textContent = msg( 'ldwg-glossary-translator-panel-title', String( uses.length ) ) +
-				( hints ? msg( 'ldwg-glossary-translator-panel-hints', String( hints ) ) : '' );
+			summary.textContent = msg( 'ldwg-glossary-translator-panel-title', uses.length ) +
+				( hints ? msg( 'ldwg-glossary-translator-panel-hints', hints ) : '' );
 			panel.append( summary, renderUses( document, uses, g.sourceLanguage, target, msg ) );
 			content.parentNode.insertBefore( panel, content );
 		} );

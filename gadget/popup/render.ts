@@ -10,7 +10,7 @@ import { localised } from './glossary-data.ts';
 import { languageName, setLanguage } from './direction.ts';
 
 /** Plain-text message lookup (`mw.msg`), injected so rendering can be tested without `mw`. */
-export type Msg = ( key: string, ...params: string[] ) => string;
+export type Msg = ( key: string, ...params: ( string | number )[] ) => string;
 
 /** What the popup shows besides the concept itself. */
 export interface PopupOptions {

@@ -391,7 +391,7 @@ function editorStatus( uses: ConceptUse[], msg: Msg ): string {
 	const hints = hintCount( uses );
 	return !uses.length ? msg( 'ldwg-glossary-editor-none' ) :
 		// A sentence of its own: the panel's hint is a bracketed addition to its title.
-		hints ? msg( 'ldwg-glossary-editor-hints', String( hints ) ) :
+		hints ? msg( 'ldwg-glossary-editor-hints', hints ) :
 			uses.some( ( u ) => u.used === true ) ? msg( 'ldwg-glossary-editor-all-used' ) : '';
 }
 

@@ -200,6 +200,19 @@ describe( 'glossary terms on translations', () => {
 		await wiki.close();
 	} );
 
+	it( 'counts the panel\'s concepts in Arabic words and digits for an Arabic translator', async () => {
+		const wiki = await openMarked( { account: 'alice', uselang: 'ar' }, `${ DRAFT }/ar` );
+		const panel = wiki.page.locator( '.ldwg-glossary-panel summary' );
+		await panel.waitFor( { state: 'attached' } );
+		// The real mediawiki.language: Arabic-Indic digits, and the plural form of the count's
+		// class (one, two, 3–10, 11–99, other) rather than one plural for every number.
+		const title = await panel.textContent() ?? '';
+		expect( title ).toMatch( /^مسرد للمترجمين: (?:مفهوم واحد|مفهومان|[٠-٩]+ (?:مفاهيم|مفهومًا|مفهوم)) في النص المصدر/ );
+		expect( title ).not.toMatch( /[0-9]/ );
+		wiki.assertClean();
+		await wiki.close();
+	} );
+
 	it( 'marks Arabic text and opens a right-to-left popup by tap on a phone (Minerva)', async () => {
 		// A touch-enabled phone context (the helper's pages have no touch support).
 		const context = await browser.newContext( {
