@@ -15,6 +15,12 @@ import type { GlossarySettings } from '../glossary/settings.ts';
 /** ResourceLoader name of the shared hidden module. */
 export const BASE_MODULE = 'ext.gadget.ldwg-base';
 
+/**
+ * Loads modules like `mw.loader.using()`, but rejects when a load.php request fails meanwhile or
+ * after `limitMs`, and asks load.php again for what such a failure left loading.
+ */
+export type ModuleLoader = ( name: string | string[], limitMs: number ) => Promise<void>;
+
 /** What `require( 'ext.gadget.ldwg-base' )` returns. */
 export interface Base {
 	/**
@@ -24,4 +30,6 @@ export interface Base {
 	config: unknown;
 	/** The glossary settings read leniently from {@link config} (defaults where broken). */
 	glossary: GlossarySettings;
+	/** Loads lazy modules, telling failures apart from waiting (see module-load.ts). */
+	loadModule: ModuleLoader;
 }

@@ -8,6 +8,7 @@
  */
 import { readGlossarySettings } from '../glossary/settings.ts';
 import type { Base } from './api.ts';
+import { loadModule } from './module-load.ts';
 
 /** ResourceLoader's `require` for the package file and `module` for this module's exports. */
 declare function require( name: string ): unknown;
@@ -19,5 +20,5 @@ try {
 } catch {
 	// Loaded without its package file (a wiki without the page): no configuration.
 }
-const base: Base = { config, glossary: readGlossarySettings( config ) };
+const base: Base = { config, glossary: readGlossarySettings( config ), loadModule };
 module.exports = base;

@@ -9,8 +9,9 @@ import './core.css';
 import { loadBase } from '../base/require.ts';
 import { start } from './main.ts';
 
-// The configuration comes from the shared hidden module this gadget depends on.
-start( () => {
-	const base = loadBase();
-	return base && base.config;
-} );
+// The configuration and the module loader come from the shared hidden module this gadget
+// depends on; without it (a wiki whose definition lacks it) there is no configuration, and
+// start() returns before loading anything.
+const base = loadBase();
+start( () => base && base.config, ( name, limitMs ) => base ? base.loadModule( name, limitMs ) :
+	Promise.reject() );

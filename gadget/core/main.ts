@@ -9,10 +9,10 @@
  *
  * @packageDocumentation
  */
+import type { ModuleLoader } from '../base/api.ts';
 import { FORM_API_HOOK, type FormApi, type FormSaveResult } from '../form/api.ts';
 import { readEagerConfig } from './config-lite.ts';
 import { countsView } from './counts.ts';
-import { loadModule } from './module-load.ts';
 import { MARKER_CLASS, headingAnchor, headingLabel, noJsLinks, sectionHeading } from './section.ts';
 import { readSectionCounts, type SectionCounts } from './summary-lite.ts';
 import { findTarget, mayBeTarget, type PageFacts } from './target.ts';
@@ -77,7 +77,7 @@ function contentDir(): 'ltr' | 'rtl' {
  * another language waits for one round trip, not two), and resolves with the API the form
  * publishes on {@link FORM_API_HOOK}.
  */
-function loadForm( agent: string ): Promise<FormApi> {
+function loadForm( agent: string, loadModule: ModuleLoader ): Promise<FormApi> {
 	const loading = Promise.all( [
 		loadModule( FORM_MODULE, FORM_LOAD_LIMIT_MS ),
 		// The page view's part is loaded already (the buttons waited for it), unless its request
@@ -103,8 +103,9 @@ export interface Started {
  *
  * @param loadConfig Returns the site configuration document (the `ldwg-config.json` package
  *   file); called only on page views that may be targets.
+ * @param loadModule Loads the form module (the shared base module's loader).
  */
-export function start( loadConfig: () => unknown ): Started | null {
+export function start( loadConfig: () => unknown, loadModule: ModuleLoader ): Started | null {
 	const facts = readPageFacts();
 	if ( !mayBeTarget( facts ) ) {
 		return null;
@@ -152,7 +153,7 @@ export function start( loadConfig: () => unknown ): Started | null {
 		widget: SectionWidget, sectionId: string, sectionLabel: string, sectionAnchor: string,
 	): void => {
 		widget.setBusy( true );
-		loadForm( agent ).then( ( api ) => {
+		loadForm( agent, loadModule ).then( ( api ) => {
 			widget.setBusy( false );
 			api.open( {
 				sectionId,

@@ -16,15 +16,15 @@ import { markTerms, type TextMatcher } from './mark.ts';
 import { runSteps } from './slicing.ts';
 import { installInteraction } from './interaction.ts';
 import { loadPopup } from './popup-loader.ts';
-import type { PopupContext } from '../popup/api.ts';
+import type { PopupApi, PopupContext } from '../popup/api.ts';
 
 /**
  * The popup module's opt-out actions. Both callers run from the popup's own controls, so the
  * module is loaded and this settles at once; a listener left from an earlier call only resolves
  * its own, settled promise again.
  */
-function optOut(): Promise<OptOutActions> {
-	return loadPopup().then( () => new Promise<OptOutActions>( ( resolve ) => {
+function optOut( popup: () => Promise<PopupApi> ): Promise<OptOutActions> {
+	return popup().then( () => new Promise<OptOutActions>( ( resolve ) => {
 		mw.hook( OPT_OUT_HOOK ).add( resolve );
 	} ) );
 }
@@ -36,6 +36,11 @@ function main(): void {
 		return;
 	}
 	const { config, glossary: settings } = base;
+	// A load that failed (offline) leaves the page as it is: nothing waits on it, and the next
+	// term, panel or switch loads again. ResourceLoader cannot show a notice offline either.
+	const popup = (): Promise<PopupApi> => new Promise( ( resolve ) => {
+		loadPopup( base.loadModule ).then( resolve, () => undefined );
+	} );
 	const scope = pageScope( {
 		pageName: mw.config.get( 'wgPageName' ),
 		action: mw.config.get( 'wgAction' ),
@@ -57,13 +62,13 @@ function main(): void {
 		pageLanguage,
 		userLanguage: mw.config.get( 'wgUserLanguage' ),
 		switchOff(): void {
-			optOut().then( ( actions ) => {
+			optOut( popup ).then( ( actions ) => {
 				actions.save();
 				for ( const root of marked ) {
 					actions.unmark( root );
 				}
 				marked.length = 0;
-				return loadPopup();
+				return popup();
 			} ).then( ( api ) => api.offerSwitchOn( switchOn, true ) );
 		},
 	};
@@ -98,7 +103,7 @@ function main(): void {
 				markAll: settings.markAll,
 			} );
 			if ( isHighlightingOff() ) {
-				optOut().then( ( actions ) => actions.unmark( root ) );
+				optOut( popup ).then( ( actions ) => actions.unmark( root ) );
 			} else {
 				marked.push( root );
 			}
@@ -106,7 +111,7 @@ function main(): void {
 		// Translators are logged in on Meta; readers of a translation get no panel.
 		if ( scope.translationLanguage && !panelShown && !mw.user.isAnon() ) {
 			panelShown = true;
-			loadPopup().then( ( api ) => api.showTranslatorPanel( root, context ) );
+			popup().then( ( api ) => api.showTranslatorPanel( root, context ) );
 		}
 	};
 
@@ -122,7 +127,7 @@ function main(): void {
 	};
 
 	function switchOn(): void {
-		optOut().then( ( actions ) => {
+		optOut( popup ).then( ( actions ) => {
 			// Cleared first: marking checks the opt-out.
 			actions.clear();
 			onContent( $( '#mw-content-text' ) );
@@ -132,11 +137,11 @@ function main(): void {
 	if ( isHighlightingOff() ) {
 		// Nothing is fetched; only the way back is offered, once the page is idle.
 		mw.requestIdleCallback( () => {
-			loadPopup().then( ( api ) => api.offerSwitchOn( switchOn, false ) );
+			popup().then( ( api ) => api.offerSwitchOn( switchOn, false ) );
 		} );
 	}
 	installInteraction( document, ( term, reason ) => {
-		loadPopup().then( ( api ) => api.open( term, reason, context ) );
+		popup().then( ( api ) => api.open( term, reason, context ) );
 	} );
 	mw.hook( 'wikipage.content' ).add( onContent );
 }

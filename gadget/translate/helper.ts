@@ -40,7 +40,10 @@ export function installTranslateHelper(): boolean {
 		if ( !element ) {
 			return;
 		}
-		loadPopup( [ BASE_MODULE ] ).then( ( api ) => {
+		// The base module's loader is not there yet: it comes in this same request.
+		loadPopup( ( names ) => new Promise<void>( ( resolve, reject ) => {
+			mw.loader.using( names ).then( () => resolve(), reject );
+		} ), [ BASE_MODULE ] ).then( ( api ) => {
 			const base = loadBase();
 			if ( !base ) {
 				return;

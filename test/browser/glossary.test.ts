@@ -93,6 +93,25 @@ describe( 'glossary terms on the English draft', () => {
 		await wiki.close();
 	} );
 
+	it( 'opens the popup once back online after its code failed to load offline', async () => {
+		const wiki = await openMarked( {}, DRAFT );
+		const term = wiki.page.locator( '.ldwg-term' ).first();
+		await wiki.context.setOffline( true );
+		await term.focus();
+		await wiki.page.keyboard.press( 'Enter' );
+		// ResourceLoader leaves a module whose load.php request failed `loading` for good.
+		await expect.poll( () => wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-popup' ) ) )
+			.toBe( 'loading' );
+		await wiki.page.waitForTimeout( 1000 );
+		expect( await wiki.page.locator( '.ldwg-popup' ).count() ).toBe( 0 );
+		await wiki.context.setOffline( false );
+		// The next opening asks load.php again instead of waiting on the dead request.
+		await wiki.page.keyboard.press( 'Enter' );
+		await wiki.page.locator( '.ldwg-popup[role="dialog"]' ).waitFor( { state: 'visible', timeout: 20000 } );
+		expect( wiki.problems.filter( ( p ) => !/ERR_INTERNET_DISCONNECTED/.test( p.text ) ) ).toEqual( [] );
+		await wiki.close();
+	} );
+
 	it( 'opens nothing when the pointer leaves the term and the window while the popup code loads', async () => {
 		const wiki = await openMarked( {}, DRAFT );
 		// A slow network: the lazy popup module arrives well after the hover delay.

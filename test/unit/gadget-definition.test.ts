@@ -17,6 +17,7 @@ const PROVIDERS: [ RegExp, string ][] = [
 	[ /\bmw\.storage\./, 'mediawiki.storage' ],
 	[ /\bmw\.user\./, 'mediawiki.user' ],
 	[ /\bmw\.util\./, 'mediawiki.util' ],
+	[ /\bmw\.language\./, 'mediawiki.language' ],
 ];
 
 interface Definition {

@@ -7,12 +7,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { start, FORM_LOAD_LIMIT_MS, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
+import { start as startWith, FORM_LOAD_LIMIT_MS, MOUNTED_ATTRIBUTE } from '../../../gadget/core/main.ts';
+import { loadModule } from '../../../gadget/base/module-load.ts';
 import type { FormApi, FormRequest } from '../../../gadget/form/api.ts';
 import { savedNotice } from '../../../gadget/form/saved-notice.ts';
 import { SAVED_NOTICE_HOOK } from '../../../gadget/core/widget.ts';
 import { fireContent, installFakeMw, type FakeMw } from './fake-mw.ts';
 import { createI18n, type I18n } from '../../../gadget/i18n/load.ts';
+
+/** The module as its entry starts it: with the shared base module's loader. */
+function start( loadConfig: () => unknown ): ReturnType<typeof startWith> {
+	return startWith( loadConfig, loadModule );
+}
 
 // ResourceLoader's `require( 'ext.gadget.ldwg-i18n' )` (gadget/i18n/require.ts): the module's
 // real exports, once `mw.loader.using` has "loaded" it (the fake resolves every load); a new

@@ -14,10 +14,11 @@ import { readGlossarySettings } from '../../../gadget/glossary/settings.ts';
 import { POPUP_MODULE } from '../../../gadget/glossary/popup-loader.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from '../../../gadget/popup/api.ts';
 import { installTranslateHelper, TRANSLATE_EDITOR_HOOK } from '../../../gadget/translate/helper.ts';
+import { loadModule } from '../../../gadget/base/module-load.ts';
 import { installFakeMw } from './fake-mw.ts';
 
 const site: unknown = JSON.parse( readFileSync( path.resolve( __dirname, '../../../wiki-content/config/site.json' ), 'utf8' ) );
-const base: Base = { config: site, glossary: readGlossarySettings( site ) };
+const base: Base = { config: site, glossary: readGlossarySettings( site ), loadModule };
 
 // ResourceLoader's `require( 'ext.gadget.ldwg-base' )` (gadget/base/require.ts), answering only
 // once the test says the base module is loaded.

@@ -1,10 +1,14 @@
 /**
- * `mw.loader.using()` for the lazy form module, with what ResourceLoader lacks when the network
- * fails. ResourceLoader loads modules with a `<script>` for load.php and ignores its `error`
- * event (MediaWiki 1.39 and current versions alike), so the modules of a request that failed
+ * `mw.loader.using()` for the lazy modules (the form, the popup), with what ResourceLoader lacks
+ * when the network fails. It lives in the shared base module, so that both eager gadgets share
+ * one copy and one record of failed requests.
+ *
+ * ResourceLoader loads modules with a `<script>` for load.php and ignores its `error` event
+ * (MediaWiki 1.39 and current versions alike), so the modules of a request that failed
  * (offline, dropped connection) stay in the state `loading` for good: `using()` neither
  * resolves nor rejects, and every later `using()` waits on the same dead request. The reader
- * saw "Loading the feedback form…" forever, on a button that ignored further clicks.
+ * saw "Loading the feedback form…" forever, on a button that ignored further clicks; a term's
+ * popup never opened again after one failed load.
  *
  * So a load here gives up when a load.php script fails while it waits, or after a time limit;
  * and the next load after such a failure asks load.php again for the modules still `loading`
@@ -21,7 +25,7 @@ let failed = false;
  * Loads `name` and its dependencies; rejects when a load.php request fails meanwhile or after
  * `limitMs`. After a failure, asks load.php again for the modules the failure left `loading`.
  */
-export function loadModule( name: string, limitMs: number ): Promise<void> {
+export function loadModule( name: string | string[], limitMs: number ): Promise<void> {
 	const loadPath = mw.util.wikiScript( 'load' );
 	if ( failed ) {
 		failed = false;
