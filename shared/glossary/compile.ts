@@ -58,6 +58,7 @@ export type ProblemSeverity = 'error' | 'warning' | 'info';
 export type GlossaryProblemCode =
 	| 'no-source-page'
 	| 'duplicate-page'
+	| 'source-copy'
 	| 'bad-language'
 	| 'unclosed-template'
 	| 'missing-id'
@@ -147,16 +148,27 @@ export function compileGlossary(
 
 	// Source page first, then translations by language, so reports read in a stable order.
 	const byLanguage = new Map<string, GlossaryPage>();
-	for ( const page of Array.isArray( pages ) ? pages : [] ) {
-		if ( !page || typeof page.text !== 'string' || typeof page.language !== 'string' ) {
-			continue;
-		}
+	const readable = ( Array.isArray( pages ) ? pages : [] ).filter( ( page ) => !!page &&
+		typeof page.text === 'string' && typeof page.language === 'string' );
+	// Titles of the pages in the source language.
+	const sourceTitles = new Set( readable
+		.filter( ( page ) => normalizeLanguage( page.language ) === sourceLanguage )
+		.map( ( page ) => String( page.title ) ) );
+	for ( const page of readable ) {
 		const title = String( page.title );
 		const language = normalizeLanguage( page.language );
 		const report = ( code: GlossaryProblemCode, message: string ): void => {
 			problems.push( { page: title, line: 0, language, severity: 'error', code, message } );
 		};
-		if ( !isLanguageCode( language ) ) {
+		const suffix = `/${ sourceLanguage }`;
+		const original = title.slice( 0, -suffix.length );
+		if ( language === sourceLanguage && title.endsWith( suffix ) &&
+			sourceTitles.has( original ) ) {
+			// Translate keeps the source page's text in the source language as `<page>/en`, a
+			// rendering without its markup: the source page itself is the one to read.
+			problems.push( { page: title, line: 0, language, severity: 'info', code: 'source-copy',
+				message: `Translate's copy of ${ original } in its own language; ${ original } is read` } );
+		} else if ( !isLanguageCode( language ) ) {
 			report( 'bad-language', `"${ page.language }" is not a language code; page ignored` );
 		} else if ( byLanguage.has( language ) ) {
 			report( 'duplicate-page', `another page (${ byLanguage.get( language )?.title }) is already the ${ language } glossary; page ignored` );
