@@ -122,10 +122,11 @@ function cpBefore( text: string, index: number ): number {
 }
 
 /**
- * Feeds folded text to `feed`, one unit at a time, with a {@link BOUNDARY} before every folded
- * code point that is a word character of a script with spaces and follows none (or follows an
- * Arabic proclitic, when `clitics`). Terms and text go through this same function, and the
- * decision depends only on the folded text, so a term's units always line up with the text's.
+ * Feeds one folded segment (a code point and its marks) to `feed`, one unit at a time, with a
+ * {@link BOUNDARY} before every folded code point that is a word character of a script with
+ * spaces and follows none (or follows an Arabic proclitic and its marks, when `clitics`). Terms
+ * and text go through this same function segment by segment, and the decision depends only on
+ * the folded segments, so a term's units always line up with the text's.
  * (The whole-word rule that `run` applies afterwards looks at the text itself; both agree on NFC
  * text, which is what MediaWiki serves.) Returns whether the last code point blocks a boundary
  * after it.
@@ -142,11 +143,12 @@ function augment(
 		if ( cls >= SPACED && !after ) {
 			feed( BOUNDARY, u === 0, false );
 		}
-		// A mark on a proclitic is the proclitic's (its vowel, as `afterProclitic` reads it):
-		// a term may still start right after it.
-		if ( !( clitic && isMark( String.fromCodePoint( cp ) ) ) ) {
+		// `folded` is one segment: what follows a proclitic in it are the proclitic's marks (its
+		// vowel, as `afterProclitic` reads it), whatever they fold to (U+0345 folds to a letter),
+		// so a term may still start right after them.
+		if ( !clitic ) {
 			after = cls === SPACED || ( cls === CLITIC && !clitics );
-			clitic = cls === CLITIC && clitics;
+			clitic = u === 0 && cls === CLITIC && clitics;
 		}
 		const size = cp > 0xffff ? 2 : 1;
 		for ( let j = 0; j < size; j++, u++ ) {
@@ -265,7 +267,9 @@ export function* termMatcherSteps(
 		}
 		let state = 0;
 		let length = 0;
-		augment( foldSegmentWise( clean, foldSegment ), false, proclitics, ( unit ) => {
+		// Segment by segment, the way `run` folds and augments text, so the two always agree.
+		let blocked = false;
+		const add = ( unit: number ): void => {
 			const key = state * 0x10001 + unit;
 			let to = trie.get( key );
 			if ( to === undefined ) {
@@ -279,7 +283,12 @@ export function* termMatcherSteps(
 			}
 			state = to;
 			length++;
-		} );
+		};
+		for ( let i = 0; i < clean.length; ) {
+			const start = i;
+			i = segmentEnd( clean, i );
+			blocked = augment( foldSegment( clean.slice( start, i ) ), blocked, proclitics, add );
+		}
 		if ( state !== 0 && patternAt[ state ] === -1 ) {
 			patternAt[ state ] = patternTerm.length;
 			patternTerm.push( clean );
@@ -536,17 +545,6 @@ function segmentEnd( text: string, i: number ): number {
 		}
 	}
 	return end;
-}
-
-/** Folds a term the way `run` folds text, segment by segment, so the two always agree. */
-function foldSegmentWise( text: string, foldSegment: ( segment: string ) => string ): string {
-	let out = '';
-	for ( let i = 0; i < text.length; ) {
-		const start = i;
-		i = segmentEnd( text, i );
-		out += foldSegment( text.slice( start, i ) );
-	}
-	return out;
 }
 
 /** The index before the combining marks that end just before `index` (a proclitic's vowel). */
