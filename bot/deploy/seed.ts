@@ -74,10 +74,14 @@ const contentDir = path.join( repoRoot, 'wiki-content' );
 /** Where the glossary source pages live on the wiki (site configuration default). */
 const GLOSSARY_TITLE = 'Leadership Development Working Group/Glossary';
 
+/** Prefix of the files in `wiki-content/glossary/` that are templates, not glossary pages. */
+const TEMPLATE_FILE = 'Template-';
+
 /**
- * Glossary source pages from `wiki-content/glossary/` (written by the glossary engineer): a
- * `content.json` there in the same format as ours wins; otherwise `<name>.wikitext` is the
- * English page and `<name>.<lang>.wikitext` its translation.
+ * Glossary pages from `wiki-content/glossary/` (mapping in its README.md): a `content.json` there
+ * in the same format as ours wins; otherwise `Template-<Name>.wikitext` is `Template:<Name>`,
+ * `<name>.en.wikitext` (or `<name>.wikitext`) is the English source page, the glossary page
+ * itself as on Meta, and `<name>.<lang>.wikitext` its translation `/<lang>`.
  */
 function glossaryPages(): ContentPage[] {
 	const dir = path.join( contentDir, 'glossary' );
@@ -89,17 +93,31 @@ function glossaryPages(): ContentPage[] {
 		const pages = ( JSON.parse( readFileSync( manifest, 'utf8' ) ) as { pages: ContentPage[] } ).pages;
 		return pages.map( ( p ) => ( { ...p, file: path.join( 'glossary', p.file ) } ) );
 	}
-	return readdirSync( dir ).filter( ( name ) => name.endsWith( '.wikitext' ) ).sort().map( ( name ) => {
+	// Templates first, so that the glossary pages are rendered with their template existing.
+	const names = readdirSync( dir ).filter( ( name ) => name.endsWith( '.wikitext' ) ).sort()
+		.sort( ( a, b ) => Number( !a.startsWith( TEMPLATE_FILE ) ) -
+			Number( !b.startsWith( TEMPLATE_FILE ) ) );
+	return names.map( ( name ) => {
+		const base = name.slice( 0, -'.wikitext'.length );
+		const file = path.join( 'glossary', name );
+		if ( base.startsWith( TEMPLATE_FILE ) ) {
+			return { title: `Template:${ base.slice( TEMPLATE_FILE.length ) }`, file };
+		}
 		// `Glossary.fr.wikitext`: the part between the last two dots, when it looks like a code.
-		const parts = name.slice( 0, -'.wikitext'.length ).split( '.' );
+		const parts = base.split( '.' );
 		const last = parts.length > 1 ? parts[ parts.length - 1 ] : undefined;
-		const lang = last && /^[a-z]{2,3}$/.test( last ) ? last : undefined;
+		const lang = last && /^[a-z]{2,3}$/.test( last ) && last !== 'en' ? last : undefined;
 		return {
 			title: lang ? `${ GLOSSARY_TITLE }/${ lang }` : GLOSSARY_TITLE,
-			file: path.join( 'glossary', name ),
+			file,
 			...( lang ? { lang } : {} ),
 		};
 	} );
+}
+
+/** The glossary pages the compiler reads (not the entry template). */
+function glossarySources(): ContentPage[] {
+	return glossaryPages().filter( ( p ) => !p.title.startsWith( 'Template:' ) );
 }
 
 /** Logs in as a local account with its BotPassword. */
@@ -270,7 +288,7 @@ async function publishGlossaryStandIn(
 	const botAccount = options.accounts.bot;
 	const compiledTitle = siteSetting( [ 'pages', 'glossaryJson' ] );
 	const termsPrefix = siteSetting( [ 'pages', 'glossaryTermsPrefix' ] );
-	const sources = glossaryPages();
+	const sources = glossarySources();
 	if ( !botAccount || !compiledTitle || !termsPrefix || !sources.length ) {
 		log( 'glossary: not published (no bot account, no glossary pages or no titles in the site configuration)' );
 		return 0;
