@@ -61,6 +61,7 @@ function main(): void {
 		draftId: scope.draftId,
 		pageLanguage,
 		userLanguage: mw.config.get( 'wgUserLanguage' ),
+		loadModule: base.loadModule,
 		switchOff(): void {
 			optOut( popup ).then( ( actions ) => {
 				actions.save();

@@ -9,6 +9,7 @@
  *
  * @packageDocumentation
  */
+import type { ModuleLoader } from '../base/api.ts';
 import type { GlossarySettings } from '../glossary/settings.ts';
 
 /** Name of the `mw.hook` the popup module fires once on load with its {@link PopupApi}. */
@@ -40,6 +41,11 @@ export interface PopupContext {
 	userLanguage: string;
 	/** Switches highlighting off for this reader (the popup's reader setting). */
 	switchOff(): void;
+	/**
+	 * Loads the feedback form for "discuss this term": the base module's loader, so that a load
+	 * that failed (offline) is asked for again on the next click instead of waiting for ever.
+	 */
+	loadModule: ModuleLoader;
 }
 
 /** What the popup module hands out through {@link POPUP_API_HOOK}. */

@@ -20,6 +20,8 @@ import { focusInPlace } from './focus.ts';
 const LEAVE_DELAY_MS = 300;
 /** How long focus returned to a term by closing its popup does not reopen it. */
 const REFOCUS_MS = 1000;
+/** How long the form may take to load for "discuss this term", as for the feedback button. */
+const FORM_LOAD_LIMIT_MS = 30000;
 /** The popup's controls, in Tab order (it sets no `tabindex`). */
 const CONTROLS = 'a[href], button:not([disabled])';
 
@@ -141,7 +143,8 @@ export function createPopupController(
 		context: PopupContext,
 	): void => {
 		const label = term.textContent || conceptId;
-		mw.loader.using( 'ext.gadget.ldwg-form' ).then( () => {
+		// A failed load leaves nothing behind: the next click asks for the form again.
+		context.loadModule( 'ext.gadget.ldwg-form', FORM_LOAD_LIMIT_MS ).then( () => {
 			mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
 				api.open( {
 					sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
@@ -157,7 +160,7 @@ export function createPopupController(
 					onSaved: () => undefined,
 				} );
 			} );
-		} );
+		}, () => undefined );
 	};
 
 	const show = (

@@ -57,6 +57,7 @@ export function installTranslateHelper(): boolean {
 				draftId: null,
 				pageLanguage: mw.config.get( 'wgPageContentLanguage' ).toLowerCase(),
 				userLanguage: mw.config.get( 'wgUserLanguage' ),
+				loadModule: base.loadModule,
 				// The editor helper has no "stop highlighting" button: translators switch this
 				// gadget off in Special:Preferences.
 				switchOff(): void {

@@ -44,6 +44,10 @@ const context = {
 	pageLanguage: 'en',
 	userLanguage: 'en',
 	switchOff: () => undefined,
+	// The form module never finishes loading here (tests that need more set their own).
+	loadModule: () => new Promise<void>( () => {
+		// Never settles.
+	} ),
 } as PopupContext;
 
 // While `loading` is set, the glossary arrives only when the test calls `arrive()`, as when the
@@ -425,5 +429,32 @@ describe( 'after "Discuss this term"', () => {
 		expect( document.querySelector( '.ldwg-popup' ) ).not.toBeNull();
 		controller.close();
 		delete fake.loader;
+	} );
+
+	it( 'asks for the form again on the next click after a failed load (offline)', async () => {
+		const mark = term( 'alpha' );
+		const asked: unknown[] = [];
+		let fail = true;
+		const offline = {
+			...context,
+			loadModule: ( name: string | string[] ) => {
+				asked.push( name );
+				// The first load fails as ResourceLoader's would offline; the second hangs.
+				return fail ? Promise.reject() : new Promise<void>( () => {
+					// Never settles.
+				} );
+			},
+		} as PopupContext;
+		controller.open( mark, 'keyboard', offline );
+		await settle();
+		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		await settle();
+		fail = false;
+		mark.blur();
+		controller.open( mark, 'keyboard', offline );
+		await settle();
+		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		expect( asked ).toEqual( [ 'ext.gadget.ldwg-form', 'ext.gadget.ldwg-form' ] );
+		controller.close();
 	} );
 } );
