@@ -12,6 +12,12 @@
  */
 import type { GlossarySettings } from '../glossary/settings.ts';
 
+/**
+ * How long the feedback form may take to load before the reader is told (the button) or the
+ * next click asks again ("discuss this term"), in milliseconds.
+ */
+export const FORM_LOAD_LIMIT_MS = 30000;
+
 /** ResourceLoader name of the shared hidden module. */
 export const BASE_MODULE = 'ext.gadget.ldwg-base';
 

@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import type { ModuleLoader } from '../base/api.ts';
+import { FORM_LOAD_LIMIT_MS, type ModuleLoader } from '../base/api.ts';
 import { FORM_API_HOOK, type FormApi, type FormSaveResult } from '../form/api.ts';
 import { readEagerConfig } from './config-lite.ts';
 import { countsView } from './counts.ts';
@@ -22,11 +22,9 @@ import { createWidget, SAVED_NOTICE_HOOK, type SavedNotice, type SectionWidget }
 
 /** ResourceLoader name of the lazy form module. */
 export const FORM_MODULE = 'ext.gadget.ldwg-form';
-/**
- * How long a click waits for the form module before the reader is told it could not be loaded
- * (a failed request is reported at once; this is for one that stalls).
- */
-export const FORM_LOAD_LIMIT_MS = 30000;
+// How long a click waits for the form module before the reader is told it could not be loaded
+// (a failed request is reported at once; this is for one that stalls); shared with the popup.
+export { FORM_LOAD_LIMIT_MS } from '../base/api.ts';
 /** Attribute set on a marker once its widget exists: what makes re-runs idempotent. */
 export const MOUNTED_ATTRIBUTE = 'data-ldwg-mounted';
 const MARKER = `.${ MARKER_CLASS }[data-ldwg-section]`;

@@ -9,6 +9,7 @@ import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
 import { CONCEPT_ATTRIBUTE, LANGUAGE_ATTRIBUTE } from '../glossary/mark.ts';
 import { FORM_API_HOOK, GLOSSARY_SECTION_PREFIX, type FormApi } from '../form/api.ts';
 import type { OpenReason, PopupContext } from './api.ts';
+import { FORM_LOAD_LIMIT_MS } from '../base/api.ts';
 import { findConcept } from './glossary-data.ts';
 import { placePopup } from './position.ts';
 import { renderPopup, type Msg } from './render.ts';
@@ -20,8 +21,6 @@ import { focusInPlace } from './focus.ts';
 const LEAVE_DELAY_MS = 300;
 /** How long focus returned to a term by closing its popup does not reopen it. */
 const REFOCUS_MS = 1000;
-/** How long the form may take to load for "discuss this term", as for the feedback button. */
-const FORM_LOAD_LIMIT_MS = 30000;
 /** The popup's controls, in Tab order (it sets no `tabindex`). */
 const CONTROLS = 'a[href], button:not([disabled])';
 
