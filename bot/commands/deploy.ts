@@ -15,9 +15,10 @@ import { build } from '../../esbuild.config.mjs';
 import { createClient, credentialsFromEnv, UsageError } from '../client.ts';
 import type { Credentials } from '../client.ts';
 import {
-	configPages, DEFINITION_TITLE, gadgetMessagePages, gadgetFilePages, gadgetNames,
+	checkedConfig, configPages, DEFINITION_TITLE, gadgetMessagePages, gadgetFilePages, gadgetNames,
 	mergeDefinition, readDefinition, SPRINT_CONFIG_TITLE, templatePages, repoRoot, siteSetting,
 } from '../deploy/plan.ts';
+import { noJsPages } from '../deploy/nojs.ts';
 import { publishPages, readPages } from '../deploy/publish.ts';
 import type { PlannedPage, PublishResult } from '../deploy/publish.ts';
 import { readFileSync } from 'node:fs';
@@ -101,12 +102,18 @@ async function protectSprintConfig(
  */
 export async function deploy( client: Mwn, options: DeployOptions = {} ): Promise<PublishResult[]> {
 	const log = options.log ?? ( () => undefined );
+	const config = configPages();
+	// Refused before anything is built or written.
+	const checked = checkedConfig( config );
 	if ( options.build !== false ) {
 		await build();
 	}
 	const commit = buildCommit();
 	const summary = `ldwg-tools deploy from ${ commit }`;
-	const pages: PlannedPage[] = [ ...gadgetFilePages(), ...configPages(), ...templatePages() ];
+	const pages: PlannedPage[] = [
+		...gadgetFilePages(), ...config, ...templatePages(),
+		...noJsPages( checked, path.join( repoRoot, 'i18n' ) ),
+	];
 	const definition = readDefinition();
 	if ( definition === null ) {
 		log( 'gadget/gadget-definition.txt is missing: the gadget definition is not deployed' );

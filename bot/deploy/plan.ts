@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlannedPage } from './publish.ts';
+import { parseConfig, type Config } from '../../shared/contracts/config.ts';
+import { formatProblems } from '../../shared/validate.ts';
 
 /** Repository root. */
 export const repoRoot = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
@@ -103,6 +105,41 @@ export function gadgetNames( ours: string[] ): string[] {
 }
 
 /**
+ * Reads the message files: English and every translated language (not `qqq`), English first.
+ *
+ * @throws Error when a message file is not JSON.
+ */
+export function readMessageFiles( i18nDir: string ): Map<string, Record<string, string>> {
+	const files = new Map<string, Record<string, string>>();
+	if ( !existsSync( i18nDir ) ) {
+		return files;
+	}
+	const codes = readdirSync( i18nDir )
+		.flatMap( ( file ) => {
+			const code = /^([a-z][a-z0-9-]*)\.json$/.exec( file )?.[ 1 ];
+			return code && code !== 'qqq' ? [ code ] : [];
+		} )
+		.sort( ( a, b ) => Number( b === 'en' ) - Number( a === 'en' ) || a.localeCompare( b ) );
+	for ( const code of codes ) {
+		const file = path.join( i18nDir, `${ code }.json` );
+		let data: unknown;
+		try {
+			data = JSON.parse( readFileSync( file, 'utf8' ) );
+		} catch ( error ) {
+			throw new Error( `i18n/${ code }.json is not valid JSON: ${ String( error ) }` );
+		}
+		const strings: Record<string, string> = {};
+		for ( const [ key, value ] of Object.entries( data as Record<string, unknown> ) ) {
+			if ( key !== '@metadata' && typeof value === 'string' && value.trim() !== '' ) {
+				strings[ key ] = value;
+			}
+		}
+		files.set( code, strings );
+	}
+	return files;
+}
+
+/**
  * The gadget messages Special:Preferences and Special:Gadgets show: each gadget's description
  * `MediaWiki:Gadget-<name>` from the message `<name>-gadget-name`, and each section heading of
  * the definition (`== ldwg ==`) as `MediaWiki:Gadget-section-<section>` from
@@ -127,25 +164,15 @@ export function gadgetMessagePages(
 			key: `${ section }-gadget-section`, title: `MediaWiki:Gadget-section-${ section }`,
 		} ) ),
 	];
-	const languages = readdirSync( i18nDir )
-		.flatMap( ( file ) => {
-			const code = /^([a-z][a-z0-9-]*)\.json$/.exec( file )?.[ 1 ];
-			return code && code !== 'qqq' ? [ code ] : [];
-		} )
-		// English first: it is the page every other language falls back to.
-		.sort( ( a, b ) => Number( b === 'en' ) - Number( a === 'en' ) || a.localeCompare( b ) );
-	return languages.flatMap( ( code ) => {
-		const file = path.join( i18nDir, `${ code }.json` );
-		const messages = JSON.parse( readFileSync( file, 'utf8' ) ) as Record<string, unknown>;
-		return wanted.flatMap( ( { key, title } ) => {
-			const text = messages[ key ];
-			return typeof text === 'string' && text.trim() !== '' ? [ {
-				title: code === 'en' ? title : `${ title }/${ code }`,
-				text,
-				source: `i18n/${ code }.json (${ key })`,
-			} ] : [];
-		} );
-	} );
+	const files = Array.from( readMessageFiles( i18nDir ) );
+	return files.flatMap( ( [ code, messages ] ) => wanted.flatMap( ( { key, title } ) => {
+		const text = messages[ key ];
+		return text !== undefined ? [ {
+			title: code === 'en' ? title : `${ title }/${ code }`,
+			text,
+			source: `i18n/${ code }.json (${ key })`,
+		} ] : [];
+	} ) );
 }
 
 /**
@@ -208,6 +235,29 @@ export function configPages(
 		} );
 	}
 	return pages;
+}
+
+/**
+ * The configuration the planned configuration pages ({@link configPages}) make together,
+ * validated as the gadget and the bot will read it: a deploy never publishes a configuration
+ * they would refuse.
+ *
+ * @throws Error listing every problem, with the file it comes from.
+ */
+export function checkedConfig( pages: PlannedPage[] ): Config {
+	const json = ( source: string ): unknown => {
+		const page = pages.find( ( p ) => p.source === `wiki-content/config/${ source }` );
+		return page ? JSON.parse( page.text ) as unknown : undefined;
+	};
+	const site = json( 'site.json' );
+	if ( site === undefined ) {
+		throw new Error( 'wiki-content/config/site.json is missing: nothing to configure the gadget with' );
+	}
+	const parsed = parseConfig( site, json( 'sprint.json' ) );
+	if ( !parsed.ok ) {
+		throw new Error( `wiki-content/config/site.json and sprint.json are not a valid configuration:\n${ formatProblems( parsed.problems ) }` );
+	}
+	return parsed.value;
 }
 
 /**
