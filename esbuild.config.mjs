@@ -310,6 +310,20 @@ export async function build( options = {} ) {
 			};
 		}
 	}
+	// `uselang=qqx` shows message keys instead of texts, so that translators and developers can
+	// find which message a text is (mediawiki.org, Help:System message#Finding messages).
+	// ResourceLoader does it for the messages it delivers; ours are bundled in English, so the
+	// build writes a pseudo-language `qqx` whose texts are the keys (with their parameters, as
+	// MediaWiki writes them), loaded like any translation by qqx readers only.
+	const qqx = ( list ) => Object.fromEntries( list.map( ( k ) => {
+		const params = [ ...new Set( ( english[ k ].match( /\$\d+/g ) || [] ) ) ].sort();
+		return [ k, `(${ k }${ params.length ? `: ${ params.join( ', ' ) }` : '' })` ];
+	} ) );
+	const englishKeys = Object.keys( english ).filter( shipped ).sort();
+	languages.qqx = {
+		page: qqx( englishKeys.filter( onPageView ) ),
+		dialogs: qqx( englishKeys.filter( ( k ) => !onPageView( k ) ) )
+	};
 	const context = await esbuild.context( {
 		...common,
 		define: {

@@ -343,8 +343,26 @@ describe( 'when the form cannot be loaded', () => {
 	} );
 } );
 
+describe( 'with uselang=qqx', () => {
+	it( 'shows the message keys, with their parameters, as MediaWiki does for its own messages', async () => {
+		const wiki = await newPage( browser, { account: 'dana', uselang: 'qqx' } );
+		try {
+			await openSettled( wiki, DRAFT, true );
+			const buttons = await feedbackButtons( wiki );
+			expect( buttons ).toHaveLength( 4 );
+			expect( buttons.every( ( b ) => b.text === '(ldwg-gadget-feedback-button)' ) ).toBe( true );
+			expect( buttons[ 0 ]?.name ).toBe( '(ldwg-gadget-feedback-button-label: Leader)' );
+			// The keys are no language: the widget says English, as MediaWiki's qqx pages do.
+			expect( await wiki.page.locator( '.ldwg-feedback' ).first().getAttribute( 'lang' ) ).toBe( 'en' );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+} );
+
 describe( 'the link for readers without the gadget (safemode)', () => {
-	it( 'floats to the end of the line in the page\'s direction, apart from the text, marked as English', async () => {
+	it( 'floats to the end of the line in the page\'s direction, apart from the text, in the page\'s language', async () => {
 		for ( const [ title, end ] of [ [ DRAFT, 'right' ], [ `${ DRAFT }/ar`, 'left' ] ] as const ) {
 			const wiki = await newPage( browser, { uselang: title === DRAFT ? 'en' : 'ar' } );
 			try {
@@ -367,7 +385,7 @@ describe( 'the link for readers without the gadget (safemode)', () => {
 				} );
 				expect( found, title ).toMatchObject( end === 'right' ?
 					{ atRight: true, gapRight: 0, lang: 'en', dir: 'ltr' } :
-					{ atLeft: true, gapLeft: 0, lang: 'en', dir: 'ltr' } );
+					{ atLeft: true, gapLeft: 0, lang: 'ar', dir: 'rtl' } );
 				expect( end === 'right' ? found.gapLeft : found.gapRight, title ).toBeGreaterThan( 8 );
 				expect( await wiki.page.locator( '.ldwg-feedback' ).count() ).toBe( 0 );
 			} finally {
