@@ -139,11 +139,23 @@ const UNTRANSLATED_CLASS = /\bclass\s*=\s*["'][^"']*\bmw-content-(?:ltr|rtl)\b/;
 const WRAPPER = /<(span|div)\b([^>]*)>([\s\S]*?)<\/\1\s*>/g;
 const OUTER_WRAPPER = /^<(span|div)\b([^>]*)>([\s\S]*)<\/\1\s*>$/;
 
-/** Whether `text` opens and closes `tag` elements equally often (so an outer pair is a pair). */
-function balanced( text: string, tag: string ): boolean {
-	const opens = text.split( new RegExp( `<${ tag }\\b`, 'i' ) ).length;
-	const closes = text.split( new RegExp( `</${ tag }\\s*>`, 'i' ) ).length;
-	return opens === closes;
+/**
+ * Whether the element opened at the start of a field closes at its very end, i.e. `inner` (what
+ * lies between them) never closes more `tag` elements than it opened. Equal counts alone are not
+ * enough: a field of two units, `<div class="mw-translate-fuzzy">…</div>` then
+ * `<div lang="en" …>…</div>` (a definition of two paragraphs), has them too, and reading it as
+ * one wrapper took the untranslated second unit for outdated French text.
+ */
+function enclosesAll( inner: string, tag: string ): boolean {
+	let depth = 0;
+	const tags = new RegExp( `<(/?)${ tag }\\b[^>]*>`, 'gi' );
+	for ( let m = tags.exec( inner ); m; m = tags.exec( inner ) ) {
+		depth += m[ 1 ] ? -1 : 1;
+		if ( depth < 0 ) {
+			return false;
+		}
+	}
+	return depth === 0;
 }
 
 /**
@@ -173,7 +185,7 @@ function unwrapTranslation( raw: string, language: string ): { text: string; sta
 	// The usual case, one wrapper around the whole unit, is unwrapped first so that markup
 	// inside the translation (a nested span) cannot end it early.
 	const outer = OUTER_WRAPPER.exec( raw.trim() );
-	if ( outer && balanced( outer[ 3 ] as string, outer[ 1 ] as string ) ) {
+	if ( outer && enclosesAll( outer[ 3 ] as string, outer[ 1 ] as string ) ) {
 		const [ whole, tag, attributes, inner ] = outer as unknown as string[] as [
 			string, string, string, string ];
 		if ( unwrap( whole, tag, attributes, inner ) !== whole ) {
