@@ -31,6 +31,11 @@ export interface SourceField {
 	state: FieldState;
 	/** Whether the raw value had `<translate>` markup (only meaningful on the source page). */
 	marked: boolean;
+	/**
+	 * Whether that markup was `<translate nowrap>` (source page only): Translate then wraps
+	 * neither untranslated nor outdated units on translation pages, so they cannot be told apart.
+	 */
+	nowrap: boolean;
 }
 
 /** One concept block (template call) of a glossary page. */
@@ -210,8 +215,9 @@ function cleanValue(
 	raw: string,
 	language: string,
 	isSource: boolean,
-): { value: string; state: FieldState; marked: boolean } {
+): { value: string; state: FieldState; marked: boolean; nowrap: boolean } {
 	const marked = /<translate\b/.test( raw );
+	const nowrap = /<translate\s+nowrap\b/.test( raw );
 	let text = raw.replace( COMMENT, '' );
 	let state: FieldState = 'current';
 	if ( isSource ) {
@@ -224,7 +230,7 @@ function cleanValue(
 		text = text.replace( TRANSLATE_TAG, '' );
 	}
 	text = text.replace( TVAR, ( _whole, a: string | undefined, b: string | undefined ) => a ?? b ?? '' );
-	return { value: text.trim(), state, marked };
+	return { value: text.trim(), state, marked, nowrap };
 }
 
 /**
