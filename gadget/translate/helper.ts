@@ -16,6 +16,7 @@ import { BASE_MODULE } from '../base/api.ts';
 import { loadBase } from '../base/require.ts';
 import { loadPopup } from '../glossary/popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
+import type { GlossarySettings } from '../glossary/settings.ts';
 
 /** Translate's hook, fired with the editor (jQuery) each time a message editor opens. */
 export const TRANSLATE_EDITOR_HOOK = 'mw.translate.editor.afterEditorShown';
@@ -25,6 +26,38 @@ function editorElement( editor: unknown ): HTMLElement | null {
 	const element = editor instanceof HTMLElement ? editor :
 		editor && ( editor as { get?: ( i: number ) => unknown } ).get?.( 0 );
 	return element instanceof HTMLElement ? element : null;
+}
+
+/**
+ * The translatable page a message editor belongs to: Translate writes the message's title
+ * (`Translations:<page>/<unit>/<language>`) as the first text of `.messagekey`, before its
+ * tools menu. `null` when it cannot be read (markup changed): the helper is then shown.
+ */
+export function editorPage( editor: HTMLElement ): string | null {
+	const key = editor.querySelector( '.messagekey' );
+	const text = key && key.firstChild && key.firstChild.nodeType === 3 ?
+		( key.firstChild.nodeValue || '' ).trim() : '';
+	const m = /^Translations:(.+)\/[^/]+\/[^/]+$/.exec( text );
+	return m ? ( m[ 1 ] as string ).replace( /_/g, ' ' ) : null;
+}
+
+/**
+ * Whether the helper belongs beside this editor. Special:Translate serves every translatable
+ * page of Meta (Tech News, fundraising, events…), where the working group's glossary is not the
+ * reference and its hints would only be noise: only the drafts and the glossary page get it
+ * (or any page, when configured categories may add pages the editor cannot tell). Not the
+ * message documentation either (`qqq`, whose textarea Translate marks with the wiki's content
+ * language): documentation is not a translation.
+ */
+function wanted( editor: HTMLElement, settings: GlossarySettings ): boolean {
+	const list = document.querySelector( '.tux-messagelist' );
+	const docs = mw.config.get( 'wgTranslateDocumentationLanguageCode' );
+	if ( docs && list && list.getAttribute( 'data-targetlangcode' ) === docs ) {
+		return false;
+	}
+	const page = editorPage( editor );
+	return page === null || settings.categories.length > 0 || page === settings.glossaryPage ||
+		settings.draftTitles.includes( page );
 }
 
 /**
@@ -40,33 +73,36 @@ export function installTranslateHelper(): boolean {
 		if ( !element ) {
 			return;
 		}
-		// The base module's loader is not there yet: it comes in this same request.
-		loadPopup( ( names ) => new Promise<void>( ( resolve, reject ) => {
-			mw.loader.using( names ).then( () => resolve(), reject );
-		} ), [ BASE_MODULE ] ).then( ( api ) => {
+		// The configuration first (small, and needed to tell whether the message is the working
+		// group's): the popup module is only loaded for an editor that gets the helper.
+		mw.loader.using( BASE_MODULE ).then( () => {
 			const base = loadBase();
-			if ( !base ) {
+			if ( !base || !wanted( element, base.glossary ) ) {
 				return;
 			}
-			const context: PopupContext = {
-				settings: base.glossary,
-				config: base.config,
-				viewedTitle: mw.config.get( 'wgPageName' ).replace( /_/g, ' ' ),
-				sourceTitle: '',
-				translationLanguage: null,
-				draftId: null,
-				pageLanguage: mw.config.get( 'wgPageContentLanguage' ).toLowerCase(),
-				userLanguage: mw.config.get( 'wgUserLanguage' ),
-				loadModule: base.loadModule,
-				// The editor helper has no "stop highlighting" button: translators switch this
-				// gadget off in Special:Preferences.
-				switchOff(): void {
-					// Nothing is highlighted here.
-				},
-			};
-			api.attachTranslateEditor( element, context );
+			loadPopup( base.loadModule, [ BASE_MODULE ] ).then( ( api ) => {
+				const context: PopupContext = {
+					settings: base.glossary,
+					config: base.config,
+					viewedTitle: mw.config.get( 'wgPageName' ).replace( /_/g, ' ' ),
+					sourceTitle: '',
+					translationLanguage: null,
+					draftId: null,
+					pageLanguage: mw.config.get( 'wgPageContentLanguage' ).toLowerCase(),
+					userLanguage: mw.config.get( 'wgUserLanguage' ),
+					loadModule: base.loadModule,
+					// The editor helper has no "stop highlighting" button: translators switch
+					// this gadget off in Special:Preferences.
+					switchOff(): void {
+						// Nothing is highlighted here.
+					},
+				};
+				api.attachTranslateEditor( element, context );
+			}, () => {
+				// Popup not loadable (network): the editor works without the helper.
+			} );
 		}, () => {
-			// Popup not loadable (network): the editor works without the helper.
+			// Configuration not loadable (network): the editor works without the helper.
 		} );
 	} );
 	return true;
