@@ -18,6 +18,11 @@ import { loadPopup } from '../glossary/popup-loader.ts';
 import type { PopupContext } from '../popup/api.ts';
 import type { GlossarySettings } from '../glossary/settings.ts';
 
+/** A failed load (network): the editor works without the helper. */
+function ignore(): void {
+	// Nothing to undo.
+}
+
 /** Translate's hook, fired with the editor (jQuery) each time a message editor opens. */
 export const TRANSLATE_EDITOR_HOOK = 'mw.translate.editor.afterEditorShown';
 
@@ -29,35 +34,24 @@ function editorElement( editor: unknown ): HTMLElement | null {
 }
 
 /**
- * The translatable page a message editor belongs to: Translate writes the message's title
- * (`Translations:<page>/<unit>/<language>`) as the first text of `.messagekey`, before its
- * tools menu. `null` when it cannot be read (markup changed): the helper is then shown.
- */
-export function editorPage( editor: HTMLElement ): string | null {
-	const key = editor.querySelector( '.messagekey' );
-	const text = key && key.firstChild && key.firstChild.nodeType === 3 ?
-		( key.firstChild.nodeValue || '' ).trim() : '';
-	const m = /^Translations:(.+)\/[^/]+\/[^/]+$/.exec( text );
-	return m ? ( m[ 1 ] as string ).replace( /_/g, ' ' ) : null;
-}
-
-/**
  * Whether the helper belongs beside this editor. Special:Translate serves every translatable
  * page of Meta (Tech News, fundraising, events…), where the working group's glossary is not the
- * reference and its hints would only be noise: only the drafts and the glossary page get it
- * (or any page, when configured categories may add pages the editor cannot tell). Not the
- * message documentation either (`qqq`, whose textarea Translate marks with the wiki's content
- * language): documentation is not a translation.
+ * reference and its hints would only be noise: only the drafts and the glossary page get it, or
+ * any page when configured categories may add pages the editor cannot tell, or when the page
+ * cannot be read (Translate writes the message title, `Translations:<page>/<unit>/<language>`,
+ * as the first text of `.messagekey`, before its tools menu). Never the message documentation
+ * (`qqq`): Translate marks its textarea with the wiki's content language, the source's own, and
+ * documentation is no translation.
  */
-function wanted( editor: HTMLElement, settings: GlossarySettings ): boolean {
-	const list = document.querySelector( '.tux-messagelist' );
-	const docs = mw.config.get( 'wgTranslateDocumentationLanguageCode' );
-	if ( docs && list && list.getAttribute( 'data-targetlangcode' ) === docs ) {
-		return false;
-	}
-	const page = editorPage( editor );
-	return page === null || settings.categories.length > 0 || page === settings.glossaryPage ||
-		settings.draftTitles.includes( page );
+export function wantsHelper( editor: HTMLElement, settings: GlossarySettings ): boolean {
+	const source = editor.querySelector<HTMLElement>( '.sourcemessage' );
+	const target = editor.querySelector( 'textarea' );
+	const key = editor.querySelector( '.messagekey' );
+	const page = key && key.firstChild &&
+		/^Translations:(.+)\/[^/]+\/[^/]+$/.exec( key.firstChild.textContent as string );
+	return !( source && target && source.lang === target.lang ) &&
+		( !page || !!settings.categories.length || page[ 1 ] === settings.glossaryPage ||
+			settings.draftTitles.includes( page[ 1 ] as string ) );
 }
 
 /**
@@ -77,18 +71,19 @@ export function installTranslateHelper(): boolean {
 		// group's): the popup module is only loaded for an editor that gets the helper.
 		mw.loader.using( BASE_MODULE ).then( () => {
 			const base = loadBase();
-			if ( !base || !wanted( element, base.glossary ) ) {
+			if ( !base || !wantsHelper( element, base.glossary ) ) {
 				return;
 			}
 			loadPopup( base.loadModule, [ BASE_MODULE ] ).then( ( api ) => {
 				const context: PopupContext = {
 					settings: base.glossary,
 					config: base.config,
-					viewedTitle: mw.config.get( 'wgPageName' ).replace( /_/g, ' ' ),
+					// Special:Translate: no underscore to replace, nor capitals in language codes.
+					viewedTitle: mw.config.get( 'wgPageName' ),
 					sourceTitle: '',
 					translationLanguage: null,
 					draftId: null,
-					pageLanguage: mw.config.get( 'wgPageContentLanguage' ).toLowerCase(),
+					pageLanguage: mw.config.get( 'wgPageContentLanguage' ),
 					userLanguage: mw.config.get( 'wgUserLanguage' ),
 					loadModule: base.loadModule,
 					// The editor helper has no "stop highlighting" button: translators switch
@@ -98,12 +93,8 @@ export function installTranslateHelper(): boolean {
 					},
 				};
 				api.attachTranslateEditor( element, context );
-			}, () => {
-				// Popup not loadable (network): the editor works without the helper.
-			} );
-		}, () => {
-			// Configuration not loadable (network): the editor works without the helper.
-		} );
+			}, ignore );
+		}, ignore );
 	} );
 	return true;
 }

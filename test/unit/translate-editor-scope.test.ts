@@ -15,7 +15,7 @@ import { BASE_MODULE, type Base } from '../../gadget/base/api.ts';
 import { readGlossarySettings } from '../../gadget/glossary/settings.ts';
 import { POPUP_MODULE } from '../../gadget/glossary/popup-loader.ts';
 import { POPUP_API_HOOK, type PopupApi, type PopupContext } from '../../gadget/popup/api.ts';
-import { editorPage, TRANSLATE_EDITOR_HOOK } from '../../gadget/translate/helper.ts';
+import { TRANSLATE_EDITOR_HOOK, wantsHelper } from '../../gadget/translate/helper.ts';
 import { loadModule } from '../../gadget/base/module-load.ts';
 import { installFakeMw, type FakeMw } from './gadget-core/fake-mw.ts';
 
@@ -50,6 +50,7 @@ function editorFor( title: string, target = 'fr' ): HTMLElement {
 	key.append( caret, tools );
 	const source = document.createElement( 'span' );
 	source.className = 'twelve columns sourcemessage';
+	source.lang = 'en';
 	source.textContent = 'Good leadership builds resilience.';
 	const textarea = document.createElement( 'textarea' );
 	textarea.className = 'tux-textarea-translation';
@@ -112,11 +113,17 @@ function popupRequested( fake: FakeMw ): boolean {
 
 describe( 'Translate editor helper: which editors get it', () => {
 	it( 'reads the page of the message from .messagekey, before its tools menu', () => {
-		expect( editorPage( editorFor( 'Translations:Leadership Development Working Group/Shared definition of leadership/7/fr' ) ) )
-			.toBe( 'Leadership Development Working Group/Shared definition of leadership' );
-		expect( editorPage( editorFor( 'Translations:Tech/News/2026/48/12/pt-br' ) ) ).toBe( 'Tech/News/2026/48' );
-		expect( editorPage( editorFor( 'MediaWiki:Some-message/fr' ) ) ).toBeNull();
-		expect( editorPage( document.createElement( 'div' ) ) ).toBeNull();
+		const settings = readGlossarySettings( site );
+		const wants = ( title: string, target = 'fr' ): boolean => wantsHelper( editorFor( title, target ), settings );
+		expect( wants( 'Translations:Leadership Development Working Group/Shared definition of leadership/7/fr' ) ).toBe( true );
+		expect( wants( 'Translations:Leadership Development Working Group/Glossary/12/pt-br' ) ).toBe( true );
+		expect( wants( 'Translations:Tech/News/2026/48/12/pt-br' ) ).toBe( false );
+		// A draft's title followed by more: another page.
+		expect( wants( 'Translations:Leadership Development Working Group/Shared definition of leadership/Old/7/fr' ) ).toBe( false );
+		expect( wants( 'Translations:Leadership Development Working Group/Shared definition of leadership/7/qqq', 'qqq' ) ).toBe( false );
+		// Not a title Translate writes for page translation: shown, as before.
+		expect( wants( 'MediaWiki:Some-message/fr' ) ).toBe( true );
+		expect( wantsHelper( document.createElement( 'div' ), settings ) ).toBe( true );
 	} );
 
 	it.each( [
