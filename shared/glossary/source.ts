@@ -333,16 +333,20 @@ export function wikitextToPlain( text: string ): string {
 
 /**
  * A list item's characters: anything but a semicolon, or a whole character reference, whose
- * closing semicolon (`R&amp;D`) does not end the item.
+ * closing semicolon (`R&amp;D`) does not end the item. The semicolons of other scripts separate
+ * too: translators type their keyboard's own, the Arabic `؛` (U+061B), the full-width `；` of
+ * Chinese and Japanese (U+FF1B, and the small U+FE54) or the Greek question mark (U+037E, which
+ * looks and is meant the same); read as part of a form, `قائدة؛ قادة` was one alias that never
+ * matched, and nothing said so.
  */
-const LIST_ITEM = /(?:&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|[^;])+/g;
+const LIST_ITEM = /(?:&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|[^;\u037e\u061b\ufe54\uff1b])+/g;
 
 /**
- * Splits a list parameter (`aliases`) on semicolons (not on those ending a character reference:
- * `&#59;` is how to write a semicolon inside an item); empty items are dropped, and so is a lone
- * hyphen or dash (also written `&ndash;`), which the source page uses for "no aliases in this
- * language" (Translate cannot translate an empty unit, and translators still need a unit to add
- * their own aliases).
+ * Splits a list parameter (`aliases`) on semicolons (in any script's spelling, see `LIST_ITEM`;
+ * not on those ending a character reference: `&#59;` is how to write a semicolon inside an
+ * item); empty items are dropped, and so is a lone hyphen or dash (also written `&ndash;`),
+ * which the source page uses for "no aliases in this language" (Translate cannot translate an
+ * empty unit, and translators still need a unit to add their own aliases).
  */
 export function splitList( value: string ): string[] {
 	return ( value.match( LIST_ITEM ) || [] ).map( ( v ) => v.trim() )
