@@ -74,6 +74,7 @@ export type GlossaryProblemCode =
 	| 'unknown-parameter'
 	| 'unknown-related'
 	| 'not-marked-for-translation'
+	| 'translate-nowrap'
 	| 'unknown-concept'
 	| 'missing'
 	| 'outdated'
@@ -395,6 +396,11 @@ function compileSource(
 			const field = f[ name ];
 			if ( field && field.value !== '' && !field.marked ) {
 				report( 'warning', 'not-marked-for-translation', field.line, `"${ name }" is not inside <translate>: translators cannot translate it`, id );
+			} else if ( field && field.nowrap ) {
+				// Without Translate's wrappers, the source text of an untranslated unit reads as
+				// the language's own text (an English term published as the French one) and an
+				// outdated translation as a current one.
+				report( 'warning', 'translate-nowrap', field.line, `"${ name }" uses <translate nowrap>: Translate then does not mark untranslated or outdated units on translation pages, so they would be taken as translations; use <translate>`, id );
 			}
 		}
 		let ok = true;

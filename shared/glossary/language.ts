@@ -111,7 +111,7 @@ export type CodePointFolder = ( char: string ) => string;
  * the cases that matter (`ß` and `ẞ` → `ss`, final sigma → `σ`) without a Unicode table; the Turkic
  * i's are handled explicitly because the locale-free functions get them wrong for Turkish, and
  * dotless ı stays distinct elsewhere (as in Unicode's CaseFolding). Optional Arabic signs fold
- * to nothing (`OPTIONAL_ARABIC`).
+ * to nothing (`OPTIONAL_ARABIC`); the typographic apostrophe ’ folds to the typewriter one.
  */
 export function createFolder( language: string ): CodePointFolder {
 	const turkic = hasTurkicCasing( language );
@@ -135,6 +135,11 @@ export function createFolder( language: string ): CodePointFolder {
 				folded = ' ';
 			} else if ( OPTIONAL_ARABIC.test( char ) ) {
 				folded = '';
+			} else if ( char === '\u2019' ) {
+				// The typographic apostrophe is the apostrophe: French glossary forms such as
+				// "pouvoir d'agir" are typed either way (autocorrect, CharInsert), and the
+				// translator panel would say the form is not used.
+				folded = "'";
 			} else if ( char === '\u0130' ) {
 				// İ: Turkish i; elsewhere i + combining dot above, as Unicode folds it.
 				folded = turkic ? 'i' : 'i\u0307';

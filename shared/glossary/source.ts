@@ -31,6 +31,11 @@ export interface SourceField {
 	state: FieldState;
 	/** Whether the raw value had `<translate>` markup (only meaningful on the source page). */
 	marked: boolean;
+	/**
+	 * Whether that markup was `<translate nowrap>` (source page only): Translate then wraps
+	 * neither untranslated nor outdated units on translation pages, so they cannot be told apart.
+	 */
+	nowrap: boolean;
 }
 
 /** One concept block (template call) of a glossary page. */
@@ -139,11 +144,23 @@ const UNTRANSLATED_CLASS = /\bclass\s*=\s*["'][^"']*\bmw-content-(?:ltr|rtl)\b/;
 const WRAPPER = /<(span|div)\b([^>]*)>([\s\S]*?)<\/\1\s*>/g;
 const OUTER_WRAPPER = /^<(span|div)\b([^>]*)>([\s\S]*)<\/\1\s*>$/;
 
-/** Whether `text` opens and closes `tag` elements equally often (so an outer pair is a pair). */
-function balanced( text: string, tag: string ): boolean {
-	const opens = text.split( new RegExp( `<${ tag }\\b`, 'i' ) ).length;
-	const closes = text.split( new RegExp( `</${ tag }\\s*>`, 'i' ) ).length;
-	return opens === closes;
+/**
+ * Whether the element opened at the start of a field closes at its very end, i.e. `inner` (what
+ * lies between them) never closes more `tag` elements than it opened. Equal counts alone are not
+ * enough: a field of two units, `<div class="mw-translate-fuzzy">…</div>` then
+ * `<div lang="en" …>…</div>` (a definition of two paragraphs), has them too, and reading it as
+ * one wrapper took the untranslated second unit for outdated French text.
+ */
+function enclosesAll( inner: string, tag: string ): boolean {
+	let depth = 0;
+	const tags = new RegExp( `<(/?)${ tag }\\b[^>]*>`, 'gi' );
+	for ( let m = tags.exec( inner ); m; m = tags.exec( inner ) ) {
+		depth += m[ 1 ] ? -1 : 1;
+		if ( depth < 0 ) {
+			return false;
+		}
+	}
+	return depth === 0;
 }
 
 /**
@@ -173,7 +190,7 @@ function unwrapTranslation( raw: string, language: string ): { text: string; sta
 	// The usual case, one wrapper around the whole unit, is unwrapped first so that markup
 	// inside the translation (a nested span) cannot end it early.
 	const outer = OUTER_WRAPPER.exec( raw.trim() );
-	if ( outer && balanced( outer[ 3 ] as string, outer[ 1 ] as string ) ) {
+	if ( outer && enclosesAll( outer[ 3 ] as string, outer[ 1 ] as string ) ) {
 		const [ whole, tag, attributes, inner ] = outer as unknown as string[] as [
 			string, string, string, string ];
 		if ( unwrap( whole, tag, attributes, inner ) !== whole ) {
@@ -198,8 +215,9 @@ function cleanValue(
 	raw: string,
 	language: string,
 	isSource: boolean,
-): { value: string; state: FieldState; marked: boolean } {
+): { value: string; state: FieldState; marked: boolean; nowrap: boolean } {
 	const marked = /<translate\b/.test( raw );
+	const nowrap = /<translate\s+nowrap\b/.test( raw );
 	let text = raw.replace( COMMENT, '' );
 	let state: FieldState = 'current';
 	if ( isSource ) {
@@ -212,7 +230,7 @@ function cleanValue(
 		text = text.replace( TRANSLATE_TAG, '' );
 	}
 	text = text.replace( TVAR, ( _whole, a: string | undefined, b: string | undefined ) => a ?? b ?? '' );
-	return { value: text.trim(), state, marked };
+	return { value: text.trim(), state, marked, nowrap };
 }
 
 /**
@@ -315,16 +333,20 @@ export function wikitextToPlain( text: string ): string {
 
 /**
  * A list item's characters: anything but a semicolon, or a whole character reference, whose
- * closing semicolon (`R&amp;D`) does not end the item.
+ * closing semicolon (`R&amp;D`) does not end the item. The semicolons of other scripts separate
+ * too: translators type their keyboard's own, the Arabic `؛` (U+061B), the full-width `；` of
+ * Chinese and Japanese (U+FF1B, and the small U+FE54) or the Greek question mark (U+037E, which
+ * looks and is meant the same); read as part of a form, `قائدة؛ قادة` was one alias that never
+ * matched, and nothing said so.
  */
-const LIST_ITEM = /(?:&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|[^;])+/g;
+const LIST_ITEM = /(?:&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|[^;\u037e\u061b\ufe54\uff1b])+/g;
 
 /**
- * Splits a list parameter (`aliases`) on semicolons (not on those ending a character reference:
- * `&#59;` is how to write a semicolon inside an item); empty items are dropped, and so is a lone
- * hyphen or dash (also written `&ndash;`), which the source page uses for "no aliases in this
- * language" (Translate cannot translate an empty unit, and translators still need a unit to add
- * their own aliases).
+ * Splits a list parameter (`aliases`) on semicolons (in any script's spelling, see `LIST_ITEM`;
+ * not on those ending a character reference: `&#59;` is how to write a semicolon inside an
+ * item); empty items are dropped, and so is a lone hyphen or dash (also written `&ndash;`),
+ * which the source page uses for "no aliases in this language" (Translate cannot translate an
+ * empty unit, and translators still need a unit to add their own aliases).
  */
 export function splitList( value: string ): string[] {
 	return ( value.match( LIST_ITEM ) || [] ).map( ( v ) => v.trim() )
