@@ -333,10 +333,15 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 
 	const showStatus = ( node: HTMLElement | null ): void => {
 		const hadFocus = focusInside();
+		// On phones the dialog scrolls as a whole and the buttons come after the status: they
+		// are kept where they were, or the second tap of a double tap on "Publish" hit the button
+		// the message pushed under the finger ("Show preview", or "Cancel" with a longer one).
+		const buttonsAt = view.cancelButton.getBoundingClientRect().top;
 		view.status.textContent = '';
 		if ( node ) {
 			view.status.appendChild( node );
 		}
+		view.dialog.scrollTop += view.cancelButton.getBoundingClientRect().top - buttonsAt;
 		keepFocus( hadFocus );
 		if ( node && document.activeElement === view.status && view.status.scrollIntoView ) {
 			// Focus stayed on the status area while its message changed, so the browser does not

@@ -349,6 +349,45 @@ describe( 'on a phone in Minerva, with taps', () => {
 		}
 	} );
 
+	it( 'publishes once, and keeps the buttons under the finger, when "Publish" is tapped twice', async () => {
+		const wiki = await phonePage( { account: 'chandra' } );
+		try {
+			await openDraft( wiki, DRAFT );
+			await openForm( wiki, 'leadership-pathways' );
+			await tap( wiki, radioLabel( wiki, 'support' ) );
+			const marker = `mobile-double-${ Date.now() }`;
+			await wiki.page.locator( '.ldwg-form textarea[name="comment"]' ).fill( marker );
+			// A slow wiki: the second tap comes while the first is being published.
+			await wiki.page.route( '**/api.php', async ( route ) => {
+				if ( route.request().method() === 'POST' ) {
+					await new Promise( ( resolve ) => {
+						setTimeout( resolve, 1500 );
+					} );
+				}
+				await route.continue();
+			} );
+			const publish = wiki.page.locator( '.ldwg-form footer button[type="submit"]' );
+			await publish.scrollIntoViewIfNeeded();
+			const box = await publish.boundingBox();
+			const x = ( box?.x ?? 0 ) + ( box?.width ?? 0 ) / 2;
+			const y = ( box?.y ?? 0 ) + ( box?.height ?? 0 ) / 2;
+			await wiki.page.touchscreen.tap( x, y );
+			await wiki.page.locator( '.ldwg-form-status .cdx-message' ).waitFor();
+			// The "Publishing…" message above the buttons pushed them down, and the finger's
+			// next tap met "Show preview" (or "Cancel", with a longer message).
+			const under = await wiki.page.evaluate(
+				( [ px, py ] ) => document.elementFromPoint( px ?? 0, py ?? 0 )?.textContent,
+				[ x, y ] );
+			expect( under ).toBe( 'Publish feedback' );
+			await wiki.page.touchscreen.tap( x, y );
+			await wiki.page.locator( '.ldwg-form .cdx-message--success' ).waitFor( { timeout: 30000 } );
+			expect( await entriesWith( marker ) ).toBe( 1 );
+			wiki.assertClean();
+		} finally {
+			await wiki.close();
+		}
+	} );
+
 	it( 'shows errors next to the fields, survives a network failure, and keeps the draft when closed', async () => {
 		const wiki = await phonePage( { account: 'dana', uselang: 'ar' } );
 		try {
