@@ -123,6 +123,32 @@ function tabbables( view: FormView ): HTMLElement[] {
 		node.getAttribute( 'tabindex' ) !== '-1' );
 }
 
+/** How long after opening a tap where the opening button was is taken for its double tap. */
+const DOUBLE_TAP_MS = 600;
+
+/**
+ * Ignores, for a moment after the dialog opens, a tap or click where the button that opened it
+ * is. A reader who double-taps "Give feedback" (once the form has loaded, it opens at the first
+ * tap) otherwise has the second tap land in the dialog, where it chose the stance or rating that
+ * happened to be under the finger ("Oppose", "Not at all") without the reader seeing it.
+ */
+function guardOpeningTap( root: HTMLElement, opener: HTMLElement ): void {
+	const until = Date.now() + DOUBLE_TAP_MS;
+	const box = opener.getBoundingClientRect();
+	const guard = ( event: MouseEvent ): void => {
+		// detail 0: a keyboard or a screen reader's activation, never a tap.
+		const { clientX: x, clientY: y } = event;
+		if ( event.detail && Date.now() < until && x >= box.left && x <= box.right &&
+			y >= box.top && y <= box.bottom ) {
+			event.preventDefault();
+			event.stopPropagation();
+		}
+	};
+	for ( const type of [ 'mousedown', 'click' ] ) {
+		root.addEventListener( type, guard as EventListener, true );
+	}
+}
+
 /** A dialog that only says something went wrong (e.g. a broken configuration). */
 function openMessageDialog( request: FormRequest, text: string, onClose: () => void ): OpenForm {
 	const id = `ldwg-form-${ ++counter }-title`;
@@ -307,10 +333,15 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 
 	const showStatus = ( node: HTMLElement | null ): void => {
 		const hadFocus = focusInside();
+		// On phones the dialog scrolls as a whole and the buttons come after the status: they
+		// are kept where they were, or the second tap of a double tap on "Publish" hit the button
+		// the message pushed under the finger ("Show preview", or "Cancel" with a longer one).
+		const buttonsAt = view.cancelButton.getBoundingClientRect().top;
 		view.status.textContent = '';
 		if ( node ) {
 			view.status.appendChild( node );
 		}
+		view.dialog.scrollTop += view.cancelButton.getBoundingClientRect().top - buttonsAt;
 		keepFocus( hadFocus );
 		if ( node && document.activeElement === view.status && view.status.scrollIntoView ) {
 			// Focus stayed on the status area while its message changed, so the browser does not
@@ -561,6 +592,7 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 
 	document.body.appendChild( view.root );
 	release = isolate( view.root );
+	guardOpeningTap( view.root, request.returnFocus );
 	if ( mayExist ) {
 		// An earlier attempt (before a reload, or before the form was closed) may have been
 		// published: the text stays as it was sent until "Publish" has checked.

@@ -353,8 +353,10 @@ export function buildForm( settings: FormSettings, ctx: ViewContext ): FormView 
 	const live = el( 'div', { class: 'ldwg-form-live', 'aria-live': 'assertive',
 		'aria-atomic': 'true' } );
 
+	// tabindex -1, as Codex's Dialog: a tap on the dialog's text focuses the dialog instead of
+	// the page's body, from where Escape and the focus cycle no longer reached it.
 	const dialog = el( 'div', { class: 'cdx-dialog ldwg-form', role: 'dialog', 'aria-modal': 'true',
-		'aria-labelledby': titleId }, [
+		'aria-labelledby': titleId, tabindex: '-1' }, [
 		el( 'header', { class: 'cdx-dialog__header cdx-dialog__header--default' }, [
 			el( 'div', { class: 'cdx-dialog__header__title-group' }, [ title, subtitle ] ),
 			closeButton,
