@@ -68,13 +68,38 @@ describe( 'the built message files', () => {
 		expect( json( path.join( dist, 'ldwg-messages-fr.json' ) )[ 'ldwg-stance-support' ] ).toBeDefined();
 	} );
 
+	/**
+	 * What a language's files must hold for each key: its translation, or for the pseudo-language
+	 * qqx the key with the parameters of its English text, as MediaWiki shows with uselang=qqx.
+	 */
+	function sourceOf( lang: string ): Record<string, unknown> {
+		if ( lang !== 'qqx' ) {
+			return json( path.join( root, 'i18n', `${ lang }.json` ) );
+		}
+		const english = json( path.join( root, 'i18n', 'en.json' ) );
+		const keys: Record<string, string> = {};
+		for ( const [ key, text ] of Object.entries( english ) ) {
+			const params = typeof text === 'string' ? text.match( /\$\d+/g ) : null;
+			keys[ key ] = params ? `(${ key }: ${ [ ...new Set( params ) ].sort().join( ', ' ) })` : `(${ key })`;
+		}
+		return keys;
+	}
+
+	it( 'writes the keys themselves for uselang=qqx, with their parameters', () => {
+		const page = json( path.join( dist, 'ldwg-messages-qqx.json' ) );
+		expect( page[ 'ldwg-gadget-feedback-button' ] ).toBe( '(ldwg-gadget-feedback-button)' );
+		expect( page[ 'ldwg-gadget-counts-stance' ] ).toBe( '(ldwg-gadget-counts-stance: $1, $2)' );
+		const dialog = json( path.join( dist, 'ldwg-dialog-messages-qqx.json' ) );
+		expect( dialog[ 'ldwg-form-title' ] ).toBe( '(ldwg-form-title: $1)' );
+	} );
+
 	it( 'writes one file per translated language with the gadget\'s keys only', () => {
 		const info = json( path.join( dist, 'build.json' ) ) as { messages: { languages: string[]; keys: Record<string, string[]> } };
 		expect( info.messages.languages ).toEqual( expect.arrayContaining( [ 'ar', 'es', 'fr' ] ) );
 		const used = new Set( Object.values( info.messages.keys ).flat() );
 		for ( const lang of info.messages.languages ) {
 			const messages = json( path.join( dist, `ldwg-messages-${ lang }.json` ) );
-			const source = json( path.join( root, 'i18n', `${ lang }.json` ) );
+			const source = sourceOf( lang );
 			expect( messages[ '@metadata' ] ).toBeUndefined();
 			for ( const [ key, text ] of Object.entries( messages ) ) {
 				expect( source[ key ] ).toBe( text );
@@ -97,7 +122,7 @@ describe( 'the built message files', () => {
 		for ( const lang of info.messages.languages ) {
 			const page = json( path.join( dist, `ldwg-messages-${ lang }.json` ) );
 			const dialog = json( path.join( dist, `ldwg-dialog-messages-${ lang }.json` ) );
-			const source = json( path.join( root, 'i18n', `${ lang }.json` ) );
+			const source = sourceOf( lang );
 			for ( const key of Object.keys( page ) ) {
 				// Stance labels show in each section's counts.
 				expect( pageView.has( key ) || key.startsWith( 'ldwg-stance-' ), key ).toBe( true );
