@@ -119,6 +119,27 @@ describe( 'renderPopup', () => {
 		expect( switchOff.textContent ).toBe( '(ldwg-glossary-popup-switch-off)' );
 	} );
 
+	it( 'gives screen readers the type and status chips as two labelled items, not one run of text', () => {
+		const g = glossary();
+		const { root } = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
+		const chips = root.querySelector( '.ldwg-popup-chips' ) as HTMLElement;
+		expect( chips.getAttribute( 'role' ) ).toBe( 'list' );
+		// What the accessibility tree holds: each item's text without what is aria-hidden.
+		const spoken = ( node: Node ): string => node instanceof Element &&
+			node.getAttribute( 'aria-hidden' ) === 'true' ? '' :
+			node.nodeType === Node.TEXT_NODE ? node.textContent || '' :
+				Array.from( node.childNodes ).map( spoken ).join( '' );
+		const items = Array.from( chips.children );
+		expect( items.map( ( item ) => [ item.tagName, spoken( item ) ] ) ).toEqual( [
+			[ 'LI', '(ldwg-glossary-popup-type: (ldwg-glossary-type-leadership-type))' ],
+			[ 'LI', '(ldwg-glossary-popup-status: (ldwg-glossary-status-contested))' ],
+		] );
+		// Sighted readers see the chips' values, the labels are visually hidden.
+		expect( items.map( ( item ) => item.querySelector( '[aria-hidden="true"]' )?.textContent ) )
+			.toEqual( [ '(ldwg-glossary-type-leadership-type)', '(ldwg-glossary-status-contested)' ] );
+		expect( Array.from( chips.querySelectorAll( '.ldwg-popup-hidden' ) ).length ).toBe( 2 );
+	} );
+
 	it( 'leaves out "discuss" when there is no draft to discuss on', () => {
 		const g = glossary();
 		const noDraft = { ...options, canDiscuss: false };
