@@ -134,7 +134,10 @@ export function createPopupController(
 		root.classList.toggle( 'ldwg-popup--above', at.above );
 	};
 
-	/** Opens the feedback form for the concept (`glossary:<id>`), the sections' own pipeline. */
+	/**
+	 * Opens the feedback form for the concept (`glossary:<id>`), the sections' own pipeline; its
+	 * module is loaded (the form module fires the hook on load, `mw.hook` replays it).
+	 */
 	const discuss = (
 		term: HTMLElement,
 		conceptId: string,
@@ -142,24 +145,21 @@ export function createPopupController(
 		context: PopupContext,
 	): void => {
 		const label = term.textContent || conceptId;
-		// A failed load leaves nothing behind: the next click asks for the form again.
-		context.loadModule( 'ext.gadget.ldwg-form', FORM_LOAD_LIMIT_MS ).then( () => {
-			mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
-				api.open( {
-					sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
-					draftId,
-					sectionLabel: label,
-					viewedTitle: context.viewedTitle,
-					sourceTitle: context.sourceTitle || context.viewedTitle,
-					revisionId: mw.config.get( 'wgRevisionId' ),
-					pageLanguage: context.pageLanguage,
-					pageDir: languageDir( context.pageLanguage ),
-					returnFocus: term,
-					config: context.config,
-					onSaved: () => undefined,
-				} );
+		mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
+			api.open( {
+				sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
+				draftId,
+				sectionLabel: label,
+				viewedTitle: context.viewedTitle,
+				sourceTitle: context.sourceTitle || context.viewedTitle,
+				revisionId: mw.config.get( 'wgRevisionId' ),
+				pageLanguage: context.pageLanguage,
+				pageDir: languageDir( context.pageLanguage ),
+				returnFocus: term,
+				config: context.config,
+				onSaved: () => undefined,
 			} );
-		}, () => undefined );
+		} );
 	};
 
 	const show = (
@@ -206,11 +206,43 @@ export function createPopupController(
 			context.switchOff();
 		} );
 		const discussButton = parts.discuss;
-		if ( discussButton && draftId ) {
+		const discussStatus = parts.discussStatus;
+		if ( discussButton && discussStatus && draftId ) {
+			let loading = false;
+			// The popup stays open while the form loads, saying so, and says it when the load
+			// fails (offline): closed at once, the reader was left with nothing, and offline no
+			// notification module can be loaded to tell them. Focus stays on the button, so the
+			// next press tries again. Dismissing the popup meanwhile gives up the form.
 			discussButton.addEventListener( 'click', () => {
-				close();
-				discussed = term;
-				discuss( term, concept.id, draftId, context );
+				if ( loading || !current || current.root !== parts.root ) {
+					return;
+				}
+				loading = true;
+				// A hover popup too now stays until the form is there or the reader dismisses it.
+				if ( current.reason === 'hover' ) {
+					current.reason = 'tap';
+				}
+				const say = ( key: string, error: boolean ): void => {
+					discussStatus.textContent = msg( key );
+					discussStatus.classList.toggle( 'ldwg-popup-discuss-status--error', error );
+					// One more line: still inside the viewport.
+					place();
+				};
+				say( 'ldwg-glossary-popup-discuss-loading', false );
+				// A failed load leaves nothing behind: the next click asks for the form again.
+				context.loadModule( 'ext.gadget.ldwg-form', FORM_LOAD_LIMIT_MS ).then( () => {
+					loading = false;
+					if ( current && current.root === parts.root ) {
+						close();
+						discussed = term;
+						discuss( term, concept.id, draftId, context );
+					}
+				}, () => {
+					loading = false;
+					if ( current && current.root === parts.root ) {
+						say( 'ldwg-glossary-popup-discuss-error', true );
+					}
+				} );
 			} );
 		}
 		doc.body.appendChild( parts.root );

@@ -36,6 +36,12 @@ export interface PopupParts {
 	root: HTMLElement;
 	close: HTMLButtonElement;
 	discuss: HTMLButtonElement | null;
+	/**
+	 * Live region under the actions for what "discuss" is doing (loading the form, or why it
+	 * could not), `null` with no "discuss". In the popup from the start, empty: screen readers
+	 * announce a live region's changes, not its appearance.
+	 */
+	discussStatus: HTMLElement | null;
 	switchOff: HTMLButtonElement;
 }
 
@@ -172,5 +178,11 @@ export function renderPopup(
 	switchOff.type = 'button';
 	actions.append( switchOff );
 	root.append( actions );
-	return { root, close, discuss, switchOff };
+	let discussStatus: HTMLElement | null = null;
+	if ( discuss ) {
+		discussStatus = el( doc, 'p', 'ldwg-popup-discuss-status' );
+		discussStatus.setAttribute( 'role', 'status' );
+		root.append( discussStatus );
+	}
+	return { root, close, discuss, discussStatus, switchOff };
 }

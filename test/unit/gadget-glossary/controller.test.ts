@@ -410,12 +410,18 @@ describe( 'after "Discuss this term"', () => {
 	it( 'does not reopen the popup when the form hands focus back to the term', async () => {
 		const mark = term( 'alpha' );
 		const fake = mw as unknown as Record<string, unknown>;
-		// The form module never finishes loading here: only the hand-back matters.
-		fake.loader = { using: () => ( { then: () => undefined } ) };
-		controller.open( mark, 'keyboard', context );
+		// The form loads and opens (its hook hands out an API that records the opening).
+		const opened: unknown[] = [];
+		fake.hook = () => ( { add: ( listener: ( api: unknown ) => void ) => listener( {
+			open: ( options: unknown ) => opened.push( options ),
+		} ) } );
+		const loaded = { ...context, loadModule: () => Promise.resolve() } as PopupContext;
+		controller.open( mark, 'keyboard', loaded );
 		await settle();
 		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		await settle();
 		expect( document.querySelector( '.ldwg-popup' ) ).toBeNull();
+		expect( opened.length ).toBe( 1 );
 		// Minutes later, the form closes and focuses the term, which the eager module reports.
 		mark.focus();
 		controller.open( mark, 'focus', context );
@@ -428,7 +434,7 @@ describe( 'after "Discuss this term"', () => {
 		await settle();
 		expect( document.querySelector( '.ldwg-popup' ) ).not.toBeNull();
 		controller.close();
-		delete fake.loader;
+		delete fake.hook;
 	} );
 
 	it( 'asks for the form again on the next click after a failed load (offline)', async () => {
@@ -447,14 +453,65 @@ describe( 'after "Discuss this term"', () => {
 		} as PopupContext;
 		controller.open( mark, 'keyboard', offline );
 		await settle();
-		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		const discuss = document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement;
+		discuss.focus();
+		discuss.click();
 		await settle();
 		fail = false;
-		mark.blur();
-		controller.open( mark, 'keyboard', offline );
+		// The popup stays and says so in its live region, focus still on the button.
+		const status = document.querySelector( '.ldwg-popup [role="status"]' ) as HTMLElement;
+		expect( status.textContent ).toBe( 'ldwg-glossary-popup-discuss-error' );
+		expect( document.activeElement ).toBe( discuss );
+		expect( mark.getAttribute( 'aria-expanded' ) ).toBe( 'true' );
+		// Pressing it again asks again, and says it is loading.
+		discuss.click();
+		expect( asked ).toEqual( [ 'ext.gadget.ldwg-form', 'ext.gadget.ldwg-form' ] );
+		expect( status.textContent ).toBe( 'ldwg-glossary-popup-discuss-loading' );
+		// Presses while it loads do not ask once more.
+		discuss.click();
+		expect( asked.length ).toBe( 2 );
+		controller.close();
+	} );
+
+	it( 'says the form could not be loaded even in a popup opened by hovering, and keeps it open', async () => {
+		const mark = term( 'alpha' );
+		const offline = { ...context, loadModule: () => Promise.reject() } as PopupContext;
+		pointer = mark;
+		controller.open( mark, 'hover', offline );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		pointer = popup;
+		( popup.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		await settle();
+		// The pointer leaves to read elsewhere: the message must not vanish with the popup.
+		pointer = plain;
+		mouse( 'mouseout', popup, plain );
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 400 );
+		} );
+		expect( popup.isConnected ).toBe( true );
+		expect( popup.querySelector( '[role="status"]' )?.textContent )
+			.toBe( 'ldwg-glossary-popup-discuss-error' );
+	} );
+
+	it( 'gives up the form when the reader dismisses the popup while it loads', async () => {
+		const mark = term( 'alpha' );
+		let done: () => void = () => undefined;
+		const slow = { ...context, loadModule: () => new Promise<void>( ( resolve ) => {
+			done = resolve;
+		} ) } as PopupContext;
+		const fake = mw as unknown as Record<string, unknown>;
+		const opened: unknown[] = [];
+		fake.hook = () => ( { add: ( listener: ( api: unknown ) => void ) => listener( {
+			open: ( options: unknown ) => opened.push( options ),
+		} ) } );
+		controller.open( mark, 'keyboard', slow );
 		await settle();
 		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
-		expect( asked ).toEqual( [ 'ext.gadget.ldwg-form', 'ext.gadget.ldwg-form' ] );
-		controller.close();
+		document.dispatchEvent( new KeyboardEvent( 'keydown', { key: 'Escape' } ) );
+		done();
+		await settle();
+		expect( opened ).toEqual( [] );
+		delete fake.hook;
 	} );
 } );
