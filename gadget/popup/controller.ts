@@ -123,12 +123,18 @@ export function createPopupController(
 		const view = doc.defaultView;
 		const width = doc.documentElement.clientWidth || ( view ? view.innerWidth : 0 );
 		const height = view ? view.innerHeight : doc.documentElement.clientHeight;
-		// Inline terms can wrap over two lines: anchor on the first line box.
+		// Inline terms can wrap over two lines: aligned with the first line box, and above or
+		// below all of the term, not over its second line.
 		const rects = term.getClientRects();
-		const anchor = rects.length ? rects[ 0 ] as DOMRect : term.getBoundingClientRect();
+		const bounds = term.getBoundingClientRect();
+		const first = rects.length ? rects[ 0 ] as DOMRect : bounds;
 		const rtl = getComputedStyle( term ).direction === 'rtl';
-		const at = placePopup( anchor, { width: root.offsetWidth, height: root.offsetHeight },
-			width, height, rtl );
+		// Its own height, not the one a previous placing cut it to (resize, rotation).
+		root.style.maxHeight = '';
+		const at = placePopup(
+			{ top: bounds.top, height: bounds.height, left: first.left, width: first.width },
+			{ width: root.offsetWidth, height: root.offsetHeight }, width, height, rtl );
+		root.style.maxHeight = at.maxHeight === null ? '' : `${ at.maxHeight }px`;
 		root.style.top = `${ at.top + ( view ? view.scrollY : 0 ) }px`;
 		root.style.left = `${ at.left + ( view ? view.scrollX : 0 ) }px`;
 		root.classList.toggle( 'ldwg-popup--above', at.above );

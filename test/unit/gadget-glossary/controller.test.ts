@@ -294,6 +294,55 @@ describe( 'hovering another term', () => {
 	} );
 } );
 
+describe( 'placing', () => {
+	/** A DOMRect-like box (jsdom has no layout). */
+	const box = ( left: number, top: number, width: number, height: number ): DOMRect => ( {
+		left, top, width, height, right: left + width, bottom: top + height, x: left, y: top,
+		toJSON: () => ( {} ),
+	} );
+
+	/** The popup's own size, as layout would give it. */
+	function popupSize( width: number, height: number ): void {
+		vi.spyOn( HTMLElement.prototype, 'offsetWidth', 'get' ).mockImplementation( function ( this: HTMLElement ) {
+			return this.classList.contains( 'ldwg-popup' ) ? width : 0;
+		} );
+		vi.spyOn( HTMLElement.prototype, 'offsetHeight', 'get' ).mockImplementation( function ( this: HTMLElement ) {
+			// A height cut by an earlier placing does not count: the popup's own height.
+			return this.classList.contains( 'ldwg-popup' ) ? ( this.style.maxHeight ?
+				Math.min( height, parseFloat( this.style.maxHeight ) ) : height ) : 0;
+		} );
+	}
+
+	it( 'goes under the whole of a term that wraps over two lines, not over its second line', async () => {
+		// The term ends the first line at the right and goes on at the start of the second.
+		alpha.getClientRects = () => [
+			box( 900, 100, 100, 20 ), box( 0, 120, 50, 20 ),
+		] as unknown as DOMRectList;
+		alpha.getBoundingClientRect = () => box( 0, 100, 1000, 40 );
+		popupSize( 300, 200 );
+		controller.open( alpha, 'tap', context );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		expect( popup.style.top ).toBe( '146px' );
+	} );
+
+	it( 'gets back its own height when placed again after being cut (rotation)', async () => {
+		alpha.getClientRects = () => [ box( 20, 300, 40, 18 ) ] as unknown as DOMRectList;
+		alpha.getBoundingClientRect = () => box( 20, 300, 40, 18 );
+		popupSize( 300, 500 );
+		controller.open( alpha, 'tap', context );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		// jsdom's window is 768 high: 768 - 318 - 6 - 8 below, the roomier side.
+		expect( popup.style.maxHeight ).toBe( '436px' );
+		// Turned to a taller viewport, it fits whole again.
+		vi.spyOn( window, 'innerHeight', 'get' ).mockReturnValue( 1200 );
+		window.dispatchEvent( new Event( 'resize' ) );
+		expect( popup.style.maxHeight ).toBe( '' );
+		expect( popup.style.top ).toBe( '324px' );
+	} );
+} );
+
 describe( 'Tab at the edges of a popup with focus inside', () => {
 	/** Presses Tab (or Shift+Tab) where focus is, as the browser dispatches it. */
 	function tab( shift: boolean ): KeyboardEvent {
