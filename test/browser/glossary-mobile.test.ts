@@ -194,6 +194,49 @@ describe( 'the popup on a phone (Minerva, 360×640, touch)', () => {
 	} );
 } );
 
+describe( 'mixed directions', () => {
+	/**
+	 * How far the title's text starts from the start edge of the popup's content (the
+	 * definition's box), in the popup's direction: 0 when it starts where the text below does.
+	 */
+	async function titleIndent( popup: Locator ): Promise<number> {
+		return popup.evaluate( ( root: HTMLElement ) => {
+			const title = root.querySelector( '.ldwg-popup-title' ) as HTMLElement;
+			const range = document.createRange();
+			range.selectNodeContents( title );
+			const text = range.getBoundingClientRect();
+			const content = ( root.querySelector( '.ldwg-popup-definition' ) as HTMLElement )
+				.getBoundingClientRect();
+			return Math.round( root.dir === 'rtl' ? content.right - text.right : text.left - content.left );
+		} );
+	}
+
+	it( 'starts a title in the other direction where the popup\'s text starts, not by the close button', async () => {
+		// An English term on the Arabic page, for a reader with the Arabic interface.
+		const phone = await openOnPhone( `${ DRAFT }/ar`, 'ar' );
+		const popup = await tapOpen( phone.page, phone.page.locator( '.ldwg-term[data-ldwg-lang="en"]' ).first() );
+		expect( await popup.getAttribute( 'dir' ) ).toBe( 'rtl' );
+		expect( await popup.locator( '.ldwg-popup-title' ).getAttribute( 'dir' ) ).toBe( 'ltr' );
+		expect( Math.abs( await titleIndent( popup ) ) ).toBeLessThanOrEqual( 1 );
+		await popup.screenshot( { path: 'test-output/glossary-popup-ltr-title-in-rtl.png' } );
+		expect( phone.errors ).toEqual( [] );
+		await phone.context.close();
+		// An Arabic term for a reader with the English interface: the mirror image.
+		const wiki = await newPage( browser );
+		await wiki.open( `${ DRAFT }/ar` );
+		await wiki.page.waitForSelector( '.ldwg-term[data-ldwg-lang="ar"]' );
+		await wiki.page.waitForLoadState( 'networkidle' );
+		await wiki.page.locator( '.ldwg-term[data-ldwg-lang="ar"]' ).first().click();
+		const ltr = wiki.page.locator( '.ldwg-popup' );
+		await ltr.waitFor( { state: 'visible' } );
+		expect( await ltr.getAttribute( 'dir' ) ).toBe( 'ltr' );
+		expect( await ltr.locator( '.ldwg-popup-title' ).getAttribute( 'dir' ) ).toBe( 'rtl' );
+		expect( Math.abs( await titleIndent( ltr ) ) ).toBeLessThanOrEqual( 1 );
+		wiki.assertClean();
+		await wiki.close();
+	} );
+} );
+
 describe( 'the popup in the accessibility tree', () => {
 	it( 'is a dialog named by its term, with its type and status as two labelled items', async () => {
 		const wiki = await newPage( browser );
