@@ -129,12 +129,15 @@ export function createPopupController(
 		const bounds = term.getBoundingClientRect();
 		const first = rects.length ? rects[ 0 ] as DOMRect : bounds;
 		const rtl = getComputedStyle( term ).direction === 'rtl';
-		// Its own height, not the one a previous placing cut it to (resize, rotation).
+		// Its own height, not the one a previous placing cut it to (resize, rotation). Uncut for
+		// a moment, it loses how far the reader scrolled in it: that is put back.
+		const scrolled = root.scrollTop;
 		root.style.maxHeight = '';
 		const at = placePopup(
 			{ top: bounds.top, height: bounds.height, left: first.left, width: first.width },
 			{ width: root.offsetWidth, height: root.offsetHeight }, width, height, rtl );
 		root.style.maxHeight = at.maxHeight === null ? '' : `${ at.maxHeight }px`;
+		root.scrollTop = scrolled;
 		root.style.top = `${ at.top + ( view ? view.scrollY : 0 ) }px`;
 		root.style.left = `${ at.left + ( view ? view.scrollX : 0 ) }px`;
 		root.classList.toggle( 'ldwg-popup--above', at.above );
@@ -231,8 +234,10 @@ export function createPopupController(
 				const say = ( key: string, error: boolean ): void => {
 					discussStatus.textContent = msg( key );
 					discussStatus.classList.toggle( 'ldwg-popup-discuss-status--error', error );
-					// One more line: still inside the viewport.
+					// One more line: still inside the viewport, and in view in a popup cut to the
+					// room (it is under the buttons).
 					place();
+					discussStatus.scrollIntoView( { block: 'nearest' } );
 				};
 				say( 'ldwg-glossary-popup-discuss-loading', false );
 				// A failed load leaves nothing behind: the next click asks for the form again.

@@ -192,6 +192,37 @@ describe( 'the popup on a phone (Minerva, 360×640, touch)', () => {
 		expect( phone.errors.filter( ( e ) => !/ERR_INTERNET_DISCONNECTED/.test( e ) ) ).toEqual( [] );
 		await phone.context.close();
 	} );
+
+	it( 'shows the error line of "Discuss this term" in a popup cut to the room, scrolled to its buttons', async () => {
+		const phone = await openOnPhone( `${ DRAFT }/ar`, 'ar' );
+		const terms = phone.page.locator( '.ldwg-term' );
+		const count = await terms.count();
+		let popup: Locator | null = null;
+		for ( let i = 0; i < count && !popup; i++ ) {
+			const open = await tapOpen( phone.page, terms.nth( i ) );
+			const tall = await open.evaluate(
+				( p: HTMLElement ) => p.scrollHeight > p.clientHeight + 20 );
+			if ( tall ) {
+				popup = open;
+			}
+		}
+		expect( popup ).not.toBeNull();
+		const cut = popup as Locator;
+		const discuss = cut.locator( '.ldwg-popup-discuss' );
+		await discuss.scrollIntoViewIfNeeded();
+		await phone.context.setOffline( true );
+		await discuss.tap();
+		const status = cut.locator( '[role="status"]' );
+		await expect.poll( () => status.textContent(), { timeout: 20000 } ).toMatch( /تعذّر/ );
+		// The line under the buttons is in view inside the popup, not scrolled away below it.
+		const line = await status.boundingBox();
+		const box = await cut.boundingBox();
+		expect( line && box && line.y >= box.y && line.y + line.height <= box.y + box.height + 1,
+			JSON.stringify( { line, box } ) ).toBe( true );
+		await phone.context.setOffline( false );
+		expect( phone.errors.filter( ( e ) => !/ERR_INTERNET_DISCONNECTED/.test( e ) ) ).toEqual( [] );
+		await phone.context.close();
+	} );
 } );
 
 describe( 'mixed directions', () => {

@@ -16,6 +16,9 @@ import type { OpenReason, PopupContext } from '../../../gadget/popup/api.ts';
 	message: ( key: string ) => ( { text: () => key === 'ldwg-language' ? 'en' : `⧼${ key }⧽` } ),
 };
 
+// jsdom has no layout, and no scrollIntoView (the popup brings its status line into view).
+Element.prototype.scrollIntoView = () => undefined;
+
 function entry( text: string ): CompiledGlossary['concepts'][number]['entries'] {
 	return { en: { term: text, aliases: [], definition: 'D.' } };
 }
