@@ -34,6 +34,8 @@ interface Open {
 interface Pending {
 	term: HTMLElement;
 	reason: OpenReason;
+	/** Where focus was when the reader asked. */
+	focused: Element | null;
 }
 
 /** Opens, places and closes popups. */
@@ -41,8 +43,11 @@ export interface PopupController {
 	/**
 	 * Opens the popup of `term`; a second request for the same term only upgrades it, and a
 	 * hover is ignored while a popup opened by focus, tap or keyboard is open or on its way.
+	 * `focused` is where focus was when the reader asked (default: where it is now).
 	 */
-	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
+	open(
+		term: HTMLElement, reason: OpenReason, context: PopupContext, focused?: Element | null,
+	): void;
 	/** Places the open popup next to its term, inside the viewport. */
 	place(): void;
 	/** Closes the open popup, if any. */
@@ -176,6 +181,7 @@ export function createPopupController(
 		reason: OpenReason,
 		context: PopupContext,
 		data: CompiledGlossary,
+		moveFocus: boolean,
 	): void => {
 		const concept = findConcept( data, term.getAttribute( CONCEPT_ATTRIBUTE ) || '' );
 		if ( !concept ) {
@@ -261,7 +267,7 @@ export function createPopupController(
 		term.setAttribute( 'aria-expanded', 'true' );
 		term.setAttribute( 'aria-controls', id );
 		place();
-		if ( reason === 'keyboard' ) {
+		if ( moveFocus ) {
 			focusFirst();
 		}
 	};
@@ -284,7 +290,12 @@ export function createPopupController(
 		hovered( wait.term ) :
 		wait.reason !== 'focus' || wait.term.contains( doc.activeElement );
 
-	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
+	const open = (
+		term: HTMLElement,
+		reason: OpenReason,
+		context: PopupContext,
+		focused?: Element | null,
+	): void => {
 		if ( reason === 'focus' && ( discussed === term ||
 			( refocused && refocused.term === term && Date.now() < refocused.until ) ) ) {
 			discussed = null;
@@ -313,7 +324,9 @@ export function createPopupController(
 			return;
 		}
 		const mine = ++request;
-		const wait: Pending = { term, reason };
+		const wait: Pending = {
+			term, reason, focused: focused === undefined ? doc.activeElement : focused,
+		};
 		pending = wait;
 		glossary().then( ( data ) => {
 			// A later open (or close) wins over this one.
@@ -322,7 +335,12 @@ export function createPopupController(
 			}
 			pending = null;
 			if ( data && term.isConnected && stillWanted( wait ) ) {
-				show( term, reason, context, data );
+				// Enter (or a screen reader's activation) moves focus into the popup, unless the
+				// reader moved focus on while it loaded (the first popup waits for the module and
+				// the glossary, seconds on a slow connection): then it shows, but focus is not
+				// pulled away from where they went.
+				show( term, reason, context, data,
+					reason === 'keyboard' && doc.activeElement === wait.focused );
 			}
 		} );
 	};

@@ -268,6 +268,47 @@ describe( 'mixed directions', () => {
 	} );
 } );
 
+describe( 'keyboard only', () => {
+	it( 'does not pull focus into a popup that arrives after the reader tabbed on (slow connection)', async () => {
+		const wiki = await newPage( browser );
+		await wiki.open( DRAFT );
+		await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
+		await wiki.page.waitForSelector( '.ldwg-term' );
+		await wiki.page.waitForLoadState( 'networkidle' );
+		// The popup's code arrives only when the test lets it.
+		let release: () => void = () => undefined;
+		const held = new Promise<void>( ( resolve ) => {
+			release = resolve;
+		} );
+		await wiki.page.route( /load\.php.*ldwg-popup/, async ( route ) => {
+			await held;
+			await route.continue();
+		} );
+		const term = wiki.page.locator( '.ldwg-term' ).first();
+		// Focusing the term already asks for the code (its popup shows on focus).
+		const asked = wiki.page.waitForRequest( /load\.php.*ldwg-popup/ );
+		await term.focus();
+		await wiki.page.keyboard.press( 'Enter' );
+		await asked;
+		await wiki.page.keyboard.press( 'Tab' );
+		const focused = (): Promise<string | undefined> => wiki.page.evaluate(
+			() => document.activeElement?.outerHTML.slice( 0, 80 ) );
+		const went = await focused();
+		release();
+		await wiki.page.locator( '.ldwg-popup' ).waitFor( { state: 'visible' } );
+		await wiki.page.waitForTimeout( 300 );
+		expect( await focused() ).toBe( went );
+		// Enter on a term with the code there moves focus in, as before.
+		await wiki.page.keyboard.press( 'Escape' );
+		await term.focus();
+		await wiki.page.keyboard.press( 'Enter' );
+		await expect.poll( () => wiki.page.evaluate(
+			() => !!document.activeElement?.closest( '.ldwg-popup' ) ) ).toBe( true );
+		wiki.assertClean();
+		await wiki.close();
+	} );
+} );
+
 describe( 'the popup in the accessibility tree', () => {
 	it( 'is a dialog named by its term, with its type and status as two labelled items', async () => {
 		const wiki = await newPage( browser );

@@ -214,6 +214,47 @@ describe( 'a popup waiting for the glossary', () => {
 	} );
 } );
 
+describe( 'focus after Enter on a term while the popup loads', () => {
+	it( 'is not pulled into the popup when the reader moved it on meanwhile', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		// Tab, seconds before the glossary arrives on a slow connection.
+		plain.focus();
+		arrive();
+		await settle();
+		// The popup shows (Enter asked for it), focus stays where the reader went.
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( document.activeElement ).toBe( plain );
+	} );
+
+	it( 'is not pulled either when it moved while the popup module loaded (where the eager module saw it)', async () => {
+		alpha.focus();
+		// The eager module saw focus on the term; it is on `plain` when the module is there.
+		const seen = document.activeElement;
+		plain.focus();
+		controller.open( alpha, 'keyboard', context, seen );
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( document.activeElement ).toBe( plain );
+	} );
+
+	it( 'moves into the popup when it stayed (Enter, or a screen reader activating the term)', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		arrive();
+		await settle();
+		expect( document.activeElement?.closest( '.ldwg-popup' ) ).not.toBeNull();
+		controller.close();
+		// A screen reader's activation: focus was not on the term, and stays put until then.
+		plain.focus();
+		controller.open( beta, 'keyboard', context, plain );
+		await settle();
+		expect( document.activeElement?.closest( '.ldwg-popup' ) ).not.toBeNull();
+	} );
+} );
+
 describe( 'hovering another term', () => {
 	it( 'replaces a hover popup: one at a time', async () => {
 		pointerOn( alpha );
