@@ -142,7 +142,9 @@ function main(): void {
 		} );
 	}
 	installInteraction( document, ( term, reason ) => {
-		popup().then( ( api ) => api.open( term, reason, context ) );
+		// Where focus is now: the popup does not pull it from where the reader went meanwhile.
+		const focused = document.activeElement;
+		popup().then( ( api ) => api.open( term, reason, context, focused ) );
 	} );
 	mw.hook( 'wikipage.content' ).add( onContent );
 }

@@ -52,9 +52,13 @@ export interface PopupContext {
 export interface PopupApi {
 	/**
 	 * Opens the popup for a marked term (closing any other one), except that a hover does not
-	 * replace a popup opened by focus, tap or keyboard.
+	 * replace a popup opened by focus, tap or keyboard. `focused` is where focus was when the
+	 * reader asked, before this module loaded: a keyboard opening moves focus into the popup
+	 * only if it is still there (default: where it is when this is called).
 	 */
-	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
+	open(
+		term: HTMLElement, reason: OpenReason, context: PopupContext, focused?: Element | null,
+	): void;
 	/** Closes the open popup, if any. */
 	close(): void;
 	/**

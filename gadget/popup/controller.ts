@@ -34,6 +34,8 @@ interface Open {
 interface Pending {
 	term: HTMLElement;
 	reason: OpenReason;
+	/** Where focus was when the reader asked. */
+	focused: Element | null;
 }
 
 /** Opens, places and closes popups. */
@@ -41,8 +43,11 @@ export interface PopupController {
 	/**
 	 * Opens the popup of `term`; a second request for the same term only upgrades it, and a
 	 * hover is ignored while a popup opened by focus, tap or keyboard is open or on its way.
+	 * `focused` is where focus was when the reader asked (default: where it is now).
 	 */
-	open( term: HTMLElement, reason: OpenReason, context: PopupContext ): void;
+	open(
+		term: HTMLElement, reason: OpenReason, context: PopupContext, focused?: Element | null,
+	): void;
 	/** Places the open popup next to its term, inside the viewport. */
 	place(): void;
 	/** Closes the open popup, if any. */
@@ -123,18 +128,30 @@ export function createPopupController(
 		const view = doc.defaultView;
 		const width = doc.documentElement.clientWidth || ( view ? view.innerWidth : 0 );
 		const height = view ? view.innerHeight : doc.documentElement.clientHeight;
-		// Inline terms can wrap over two lines: anchor on the first line box.
+		// Inline terms can wrap over two lines: aligned with the first line box, and above or
+		// below all of the term, not over its second line.
 		const rects = term.getClientRects();
-		const anchor = rects.length ? rects[ 0 ] as DOMRect : term.getBoundingClientRect();
+		const bounds = term.getBoundingClientRect();
+		const first = rects.length ? rects[ 0 ] as DOMRect : bounds;
 		const rtl = getComputedStyle( term ).direction === 'rtl';
-		const at = placePopup( anchor, { width: root.offsetWidth, height: root.offsetHeight },
-			width, height, rtl );
+		// Its own height, not the one a previous placing cut it to (resize, rotation). Uncut for
+		// a moment, it loses how far the reader scrolled in it: that is put back.
+		const scrolled = root.scrollTop;
+		root.style.maxHeight = '';
+		const at = placePopup(
+			{ top: bounds.top, height: bounds.height, left: first.left, width: first.width },
+			{ width: root.offsetWidth, height: root.offsetHeight }, width, height, rtl );
+		root.style.maxHeight = at.maxHeight === null ? '' : `${ at.maxHeight }px`;
+		root.scrollTop = scrolled;
 		root.style.top = `${ at.top + ( view ? view.scrollY : 0 ) }px`;
 		root.style.left = `${ at.left + ( view ? view.scrollX : 0 ) }px`;
 		root.classList.toggle( 'ldwg-popup--above', at.above );
 	};
 
-	/** Opens the feedback form for the concept (`glossary:<id>`), the sections' own pipeline. */
+	/**
+	 * Opens the feedback form for the concept (`glossary:<id>`), the sections' own pipeline; its
+	 * module is loaded (the form module fires the hook on load, `mw.hook` replays it).
+	 */
 	const discuss = (
 		term: HTMLElement,
 		conceptId: string,
@@ -142,24 +159,21 @@ export function createPopupController(
 		context: PopupContext,
 	): void => {
 		const label = term.textContent || conceptId;
-		// A failed load leaves nothing behind: the next click asks for the form again.
-		context.loadModule( 'ext.gadget.ldwg-form', FORM_LOAD_LIMIT_MS ).then( () => {
-			mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
-				api.open( {
-					sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
-					draftId,
-					sectionLabel: label,
-					viewedTitle: context.viewedTitle,
-					sourceTitle: context.sourceTitle || context.viewedTitle,
-					revisionId: mw.config.get( 'wgRevisionId' ),
-					pageLanguage: context.pageLanguage,
-					pageDir: languageDir( context.pageLanguage ),
-					returnFocus: term,
-					config: context.config,
-					onSaved: () => undefined,
-				} );
+		mw.hook( FORM_API_HOOK ).add( ( api: FormApi ) => {
+			api.open( {
+				sectionId: `${ GLOSSARY_SECTION_PREFIX }${ conceptId }`,
+				draftId,
+				sectionLabel: label,
+				viewedTitle: context.viewedTitle,
+				sourceTitle: context.sourceTitle || context.viewedTitle,
+				revisionId: mw.config.get( 'wgRevisionId' ),
+				pageLanguage: context.pageLanguage,
+				pageDir: languageDir( context.pageLanguage ),
+				returnFocus: term,
+				config: context.config,
+				onSaved: () => undefined,
 			} );
-		}, () => undefined );
+		} );
 	};
 
 	const show = (
@@ -167,6 +181,7 @@ export function createPopupController(
 		reason: OpenReason,
 		context: PopupContext,
 		data: CompiledGlossary,
+		moveFocus: boolean,
 	): void => {
 		const concept = findConcept( data, term.getAttribute( CONCEPT_ATTRIBUTE ) || '' );
 		if ( !concept ) {
@@ -206,11 +221,45 @@ export function createPopupController(
 			context.switchOff();
 		} );
 		const discussButton = parts.discuss;
-		if ( discussButton && draftId ) {
+		const discussStatus = parts.discussStatus;
+		if ( discussButton && discussStatus && draftId ) {
+			let loading = false;
+			// The popup stays open while the form loads, saying so, and says it when the load
+			// fails (offline): closed at once, the reader was left with nothing, and offline no
+			// notification module can be loaded to tell them. Focus stays on the button, so the
+			// next press tries again. Dismissing the popup meanwhile gives up the form.
 			discussButton.addEventListener( 'click', () => {
-				close();
-				discussed = term;
-				discuss( term, concept.id, draftId, context );
+				if ( loading || !current || current.root !== parts.root ) {
+					return;
+				}
+				loading = true;
+				// A hover popup too now stays until the form is there or the reader dismisses it.
+				if ( current.reason === 'hover' ) {
+					current.reason = 'tap';
+				}
+				const say = ( key: string, error: boolean ): void => {
+					discussStatus.textContent = msg( key );
+					discussStatus.classList.toggle( 'ldwg-popup-discuss-status--error', error );
+					// One more line: still inside the viewport, and in view in a popup cut to the
+					// room (it is under the buttons).
+					place();
+					discussStatus.scrollIntoView( { block: 'nearest' } );
+				};
+				say( 'ldwg-glossary-popup-discuss-loading', false );
+				// A failed load leaves nothing behind: the next click asks for the form again.
+				context.loadModule( 'ext.gadget.ldwg-form', FORM_LOAD_LIMIT_MS ).then( () => {
+					loading = false;
+					if ( current && current.root === parts.root ) {
+						close();
+						discussed = term;
+						discuss( term, concept.id, draftId, context );
+					}
+				}, () => {
+					loading = false;
+					if ( current && current.root === parts.root ) {
+						say( 'ldwg-glossary-popup-discuss-error', true );
+					}
+				} );
 			} );
 		}
 		doc.body.appendChild( parts.root );
@@ -218,7 +267,7 @@ export function createPopupController(
 		term.setAttribute( 'aria-expanded', 'true' );
 		term.setAttribute( 'aria-controls', id );
 		place();
-		if ( reason === 'keyboard' ) {
+		if ( moveFocus ) {
 			focusFirst();
 		}
 	};
@@ -241,7 +290,12 @@ export function createPopupController(
 		hovered( wait.term ) :
 		wait.reason !== 'focus' || wait.term.contains( doc.activeElement );
 
-	const open = ( term: HTMLElement, reason: OpenReason, context: PopupContext ): void => {
+	const open = (
+		term: HTMLElement,
+		reason: OpenReason,
+		context: PopupContext,
+		focused?: Element | null,
+	): void => {
 		if ( reason === 'focus' && ( discussed === term ||
 			( refocused && refocused.term === term && Date.now() < refocused.until ) ) ) {
 			discussed = null;
@@ -270,7 +324,9 @@ export function createPopupController(
 			return;
 		}
 		const mine = ++request;
-		const wait: Pending = { term, reason };
+		const wait: Pending = {
+			term, reason, focused: focused === undefined ? doc.activeElement : focused,
+		};
 		pending = wait;
 		glossary().then( ( data ) => {
 			// A later open (or close) wins over this one.
@@ -279,7 +335,12 @@ export function createPopupController(
 			}
 			pending = null;
 			if ( data && term.isConnected && stillWanted( wait ) ) {
-				show( term, reason, context, data );
+				// Enter (or a screen reader's activation) moves focus into the popup, unless the
+				// reader moved focus on while it loaded (the first popup waits for the module and
+				// the glossary, seconds on a slow connection): then it shows, but focus is not
+				// pulled away from where they went.
+				show( term, reason, context, data,
+					reason === 'keyboard' && doc.activeElement === wait.focused );
 			}
 		} );
 	};

@@ -56,13 +56,13 @@ const TYPING_DELAY_MS = 250;
 const attachedEditors = new WeakSet<HTMLElement>();
 
 const api: PopupApi = {
-	open( term, reason, context ) {
+	open( term, reason, context, focused ) {
 		lastContext = context;
 		if ( !controller ) {
 			controller = createPopupController( document,
 				() => glossary( lastContext || context ), msg );
 		}
-		controller.open( term, reason, context );
+		controller.open( term, reason, context, focused );
 	},
 	close() {
 		if ( controller ) {

@@ -36,6 +36,12 @@ export interface PopupParts {
 	root: HTMLElement;
 	close: HTMLButtonElement;
 	discuss: HTMLButtonElement | null;
+	/**
+	 * Live region under the actions for what "discuss" is doing (loading the form, or why it
+	 * could not), `null` with no "discuss". In the popup from the start, empty: screen readers
+	 * announce a live region's changes, not its appearance.
+	 */
+	discussStatus: HTMLElement | null;
 	switchOff: HTMLButtonElement;
 }
 
@@ -79,12 +85,25 @@ export function renderPopup(
 	close.setAttribute( 'aria-label', msg( 'ldwg-glossary-popup-close' ) );
 	header.append( title, close );
 
-	const chips = el( doc, 'div', 'ldwg-popup-chips' );
-	chips.append(
-		el( doc, 'span', 'cdx-info-chip ldwg-popup-type', msg( `ldwg-glossary-type-${ concept.type }` ) ),
-		el( doc, 'span', `cdx-info-chip ldwg-popup-status ldwg-popup-status-${ concept.status }`,
-			msg( `ldwg-glossary-status-${ concept.status }` ) ),
-	);
+	// The chips are two facts, each with what it is: a list whose items a screen reader reads
+	// one by one ("Type: Skill", "Status: Agreed"), not one run of text ("SkillAgreed"). The
+	// label is visually hidden and the chip's own text hidden from the accessibility tree, so
+	// sighted readers see the chips as before and nothing is read twice.
+	const chips = el( doc, 'ul', 'ldwg-popup-chips' );
+	// Lists styled without bullets lose their role in Safari (VoiceOver): keep it.
+	chips.setAttribute( 'role', 'list' );
+	const chip = ( className: string, value: string, spoken: string ): void => {
+		const item = el( doc, 'li', `cdx-info-chip ${ className }` );
+		const shown = el( doc, 'span', '', value );
+		shown.setAttribute( 'aria-hidden', 'true' );
+		item.append( el( doc, 'span', 'ldwg-popup-hidden', spoken ), shown );
+		chips.append( item );
+	};
+	const type = msg( `ldwg-glossary-type-${ concept.type }` );
+	const status = msg( `ldwg-glossary-status-${ concept.status }` );
+	chip( 'ldwg-popup-type', type, msg( 'ldwg-glossary-popup-type', type ) );
+	chip( `ldwg-popup-status ldwg-popup-status-${ concept.status }`, status,
+		msg( 'ldwg-glossary-popup-status', status ) );
 	root.append( header, chips );
 
 	// What the term means, "in their language". A reader of a translation chose its language:
@@ -159,5 +178,11 @@ export function renderPopup(
 	switchOff.type = 'button';
 	actions.append( switchOff );
 	root.append( actions );
-	return { root, close, discuss, switchOff };
+	let discussStatus: HTMLElement | null = null;
+	if ( discuss ) {
+		discussStatus = el( doc, 'p', 'ldwg-popup-discuss-status' );
+		discussStatus.setAttribute( 'role', 'status' );
+		root.append( discussStatus );
+	}
+	return { root, close, discuss, discussStatus, switchOff };
 }

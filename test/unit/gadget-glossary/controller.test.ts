@@ -16,6 +16,9 @@ import type { OpenReason, PopupContext } from '../../../gadget/popup/api.ts';
 	message: ( key: string ) => ( { text: () => key === 'ldwg-language' ? 'en' : `⧼${ key }⧽` } ),
 };
 
+// jsdom has no layout, and no scrollIntoView (the popup brings its status line into view).
+Element.prototype.scrollIntoView = () => undefined;
+
 function entry( text: string ): CompiledGlossary['concepts'][number]['entries'] {
 	return { en: { term: text, aliases: [], definition: 'D.' } };
 }
@@ -211,6 +214,47 @@ describe( 'a popup waiting for the glossary', () => {
 	} );
 } );
 
+describe( 'focus after Enter on a term while the popup loads', () => {
+	it( 'is not pulled into the popup when the reader moved it on meanwhile', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		// Tab, seconds before the glossary arrives on a slow connection.
+		plain.focus();
+		arrive();
+		await settle();
+		// The popup shows (Enter asked for it), focus stays where the reader went.
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( document.activeElement ).toBe( plain );
+	} );
+
+	it( 'is not pulled either when it moved while the popup module loaded (where the eager module saw it)', async () => {
+		alpha.focus();
+		// The eager module saw focus on the term; it is on `plain` when the module is there.
+		const seen = document.activeElement;
+		plain.focus();
+		controller.open( alpha, 'keyboard', context, seen );
+		await settle();
+		expect( openConcept() ).toBe( 'alpha' );
+		expect( document.activeElement ).toBe( plain );
+	} );
+
+	it( 'moves into the popup when it stayed (Enter, or a screen reader activating the term)', async () => {
+		slowGlossary();
+		alpha.focus();
+		controller.open( alpha, 'keyboard', context );
+		arrive();
+		await settle();
+		expect( document.activeElement?.closest( '.ldwg-popup' ) ).not.toBeNull();
+		controller.close();
+		// A screen reader's activation: focus was not on the term, and stays put until then.
+		plain.focus();
+		controller.open( beta, 'keyboard', context, plain );
+		await settle();
+		expect( document.activeElement?.closest( '.ldwg-popup' ) ).not.toBeNull();
+	} );
+} );
+
 describe( 'hovering another term', () => {
 	it( 'replaces a hover popup: one at a time', async () => {
 		pointerOn( alpha );
@@ -291,6 +335,55 @@ describe( 'hovering another term', () => {
 		controller.open( beta, 'tap', context );
 		await settle();
 		expect( openConcept() ).toBe( 'beta' );
+	} );
+} );
+
+describe( 'placing', () => {
+	/** A DOMRect-like box (jsdom has no layout). */
+	const box = ( left: number, top: number, width: number, height: number ): DOMRect => ( {
+		left, top, width, height, right: left + width, bottom: top + height, x: left, y: top,
+		toJSON: () => ( {} ),
+	} );
+
+	/** The popup's own size, as layout would give it. */
+	function popupSize( width: number, height: number ): void {
+		vi.spyOn( HTMLElement.prototype, 'offsetWidth', 'get' ).mockImplementation( function ( this: HTMLElement ) {
+			return this.classList.contains( 'ldwg-popup' ) ? width : 0;
+		} );
+		vi.spyOn( HTMLElement.prototype, 'offsetHeight', 'get' ).mockImplementation( function ( this: HTMLElement ) {
+			// A height cut by an earlier placing does not count: the popup's own height.
+			return this.classList.contains( 'ldwg-popup' ) ? ( this.style.maxHeight ?
+				Math.min( height, parseFloat( this.style.maxHeight ) ) : height ) : 0;
+		} );
+	}
+
+	it( 'goes under the whole of a term that wraps over two lines, not over its second line', async () => {
+		// The term ends the first line at the right and goes on at the start of the second.
+		alpha.getClientRects = () => [
+			box( 900, 100, 100, 20 ), box( 0, 120, 50, 20 ),
+		] as unknown as DOMRectList;
+		alpha.getBoundingClientRect = () => box( 0, 100, 1000, 40 );
+		popupSize( 300, 200 );
+		controller.open( alpha, 'tap', context );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		expect( popup.style.top ).toBe( '146px' );
+	} );
+
+	it( 'gets back its own height when placed again after being cut (rotation)', async () => {
+		alpha.getClientRects = () => [ box( 20, 300, 40, 18 ) ] as unknown as DOMRectList;
+		alpha.getBoundingClientRect = () => box( 20, 300, 40, 18 );
+		popupSize( 300, 500 );
+		controller.open( alpha, 'tap', context );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		// jsdom's window is 768 high: 768 - 318 - 6 - 8 below, the roomier side.
+		expect( popup.style.maxHeight ).toBe( '436px' );
+		// Turned to a taller viewport, it fits whole again.
+		vi.spyOn( window, 'innerHeight', 'get' ).mockReturnValue( 1200 );
+		window.dispatchEvent( new Event( 'resize' ) );
+		expect( popup.style.maxHeight ).toBe( '' );
+		expect( popup.style.top ).toBe( '324px' );
 	} );
 } );
 
@@ -410,12 +503,18 @@ describe( 'after "Discuss this term"', () => {
 	it( 'does not reopen the popup when the form hands focus back to the term', async () => {
 		const mark = term( 'alpha' );
 		const fake = mw as unknown as Record<string, unknown>;
-		// The form module never finishes loading here: only the hand-back matters.
-		fake.loader = { using: () => ( { then: () => undefined } ) };
-		controller.open( mark, 'keyboard', context );
+		// The form loads and opens (its hook hands out an API that records the opening).
+		const opened: unknown[] = [];
+		fake.hook = () => ( { add: ( listener: ( api: unknown ) => void ) => listener( {
+			open: ( options: unknown ) => opened.push( options ),
+		} ) } );
+		const loaded = { ...context, loadModule: () => Promise.resolve() } as PopupContext;
+		controller.open( mark, 'keyboard', loaded );
 		await settle();
 		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		await settle();
 		expect( document.querySelector( '.ldwg-popup' ) ).toBeNull();
+		expect( opened.length ).toBe( 1 );
 		// Minutes later, the form closes and focuses the term, which the eager module reports.
 		mark.focus();
 		controller.open( mark, 'focus', context );
@@ -428,7 +527,7 @@ describe( 'after "Discuss this term"', () => {
 		await settle();
 		expect( document.querySelector( '.ldwg-popup' ) ).not.toBeNull();
 		controller.close();
-		delete fake.loader;
+		delete fake.hook;
 	} );
 
 	it( 'asks for the form again on the next click after a failed load (offline)', async () => {
@@ -447,14 +546,65 @@ describe( 'after "Discuss this term"', () => {
 		} as PopupContext;
 		controller.open( mark, 'keyboard', offline );
 		await settle();
-		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		const discuss = document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement;
+		discuss.focus();
+		discuss.click();
 		await settle();
 		fail = false;
-		mark.blur();
-		controller.open( mark, 'keyboard', offline );
+		// The popup stays and says so in its live region, focus still on the button.
+		const status = document.querySelector( '.ldwg-popup [role="status"]' ) as HTMLElement;
+		expect( status.textContent ).toBe( 'ldwg-glossary-popup-discuss-error' );
+		expect( document.activeElement ).toBe( discuss );
+		expect( mark.getAttribute( 'aria-expanded' ) ).toBe( 'true' );
+		// Pressing it again asks again, and says it is loading.
+		discuss.click();
+		expect( asked ).toEqual( [ 'ext.gadget.ldwg-form', 'ext.gadget.ldwg-form' ] );
+		expect( status.textContent ).toBe( 'ldwg-glossary-popup-discuss-loading' );
+		// Presses while it loads do not ask once more.
+		discuss.click();
+		expect( asked.length ).toBe( 2 );
+		controller.close();
+	} );
+
+	it( 'says the form could not be loaded even in a popup opened by hovering, and keeps it open', async () => {
+		const mark = term( 'alpha' );
+		const offline = { ...context, loadModule: () => Promise.reject() } as PopupContext;
+		pointer = mark;
+		controller.open( mark, 'hover', offline );
+		await settle();
+		const popup = document.querySelector( '.ldwg-popup' ) as HTMLElement;
+		pointer = popup;
+		( popup.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
+		await settle();
+		// The pointer leaves to read elsewhere: the message must not vanish with the popup.
+		pointer = plain;
+		mouse( 'mouseout', popup, plain );
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 400 );
+		} );
+		expect( popup.isConnected ).toBe( true );
+		expect( popup.querySelector( '[role="status"]' )?.textContent )
+			.toBe( 'ldwg-glossary-popup-discuss-error' );
+	} );
+
+	it( 'gives up the form when the reader dismisses the popup while it loads', async () => {
+		const mark = term( 'alpha' );
+		let done: () => void = () => undefined;
+		const slow = { ...context, loadModule: () => new Promise<void>( ( resolve ) => {
+			done = resolve;
+		} ) } as PopupContext;
+		const fake = mw as unknown as Record<string, unknown>;
+		const opened: unknown[] = [];
+		fake.hook = () => ( { add: ( listener: ( api: unknown ) => void ) => listener( {
+			open: ( options: unknown ) => opened.push( options ),
+		} ) } );
+		controller.open( mark, 'keyboard', slow );
 		await settle();
 		( document.querySelector( '.ldwg-popup-discuss' ) as HTMLElement ).click();
-		expect( asked ).toEqual( [ 'ext.gadget.ldwg-form', 'ext.gadget.ldwg-form' ] );
-		controller.close();
+		document.dispatchEvent( new KeyboardEvent( 'keydown', { key: 'Escape' } ) );
+		done();
+		await settle();
+		expect( opened ).toEqual( [] );
+		delete fake.hook;
 	} );
 } );

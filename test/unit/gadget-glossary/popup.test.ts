@@ -12,7 +12,7 @@ import type { CompiledGlossary } from '../../../shared/contracts/glossary.ts';
 import { compileGlossary } from '../../../shared/glossary/compile.ts';
 import { buildTermIndex } from '../../../shared/glossary/term-index.ts';
 import { renderPopup, type Msg } from '../../../gadget/popup/render.ts';
-import { placePopup, MARGIN } from '../../../gadget/popup/position.ts';
+import { placePopup, GAP, MARGIN, MIN_HEIGHT } from '../../../gadget/popup/position.ts';
 import {
 	analyseTranslation, analyseTranslationPage, hintCount, readerText, renderUses,
 	stripTranslateMarkup, textInLanguage, updateEditorHelper,
@@ -117,6 +117,27 @@ describe( 'renderPopup', () => {
 		expect( link.getAttribute( 'href' ) ).toBe( '/wiki/Glossary#leader' );
 		expect( discuss?.textContent ).toBe( '(ldwg-glossary-popup-discuss)' );
 		expect( switchOff.textContent ).toBe( '(ldwg-glossary-popup-switch-off)' );
+	} );
+
+	it( 'gives screen readers the type and status chips as two labelled items, not one run of text', () => {
+		const g = glossary();
+		const { root } = renderPopup( document, g, g.concepts[ 0 ]!, options, msg );
+		const chips = root.querySelector( '.ldwg-popup-chips' ) as HTMLElement;
+		expect( chips.getAttribute( 'role' ) ).toBe( 'list' );
+		// What the accessibility tree holds: each item's text without what is aria-hidden.
+		const spoken = ( node: Node ): string => node instanceof Element &&
+			node.getAttribute( 'aria-hidden' ) === 'true' ? '' :
+			node.nodeType === Node.TEXT_NODE ? node.textContent || '' :
+				Array.from( node.childNodes ).map( spoken ).join( '' );
+		const items = Array.from( chips.children );
+		expect( items.map( ( item ) => [ item.tagName, spoken( item ) ] ) ).toEqual( [
+			[ 'LI', '(ldwg-glossary-popup-type: (ldwg-glossary-type-leadership-type))' ],
+			[ 'LI', '(ldwg-glossary-popup-status: (ldwg-glossary-status-contested))' ],
+		] );
+		// Sighted readers see the chips' values, the labels are visually hidden.
+		expect( items.map( ( item ) => item.querySelector( '[aria-hidden="true"]' )?.textContent ) )
+			.toEqual( [ '(ldwg-glossary-type-leadership-type)', '(ldwg-glossary-status-contested)' ] );
+		expect( Array.from( chips.querySelectorAll( '.ldwg-popup-hidden' ) ).length ).toBe( 2 );
 	} );
 
 	it( 'leaves out "discuss" when there is no draft to discuss on', () => {
@@ -296,12 +317,47 @@ describe( 'placePopup', () => {
 					height: 18,
 				};
 				const at = placePopup( anchor, { width: w, height: h }, vw, vh, rtl );
+				// The height it is shown at: its own, or what placing cut it to.
+				const shown = at.maxHeight ?? h;
+				expect( shown ).toBeLessThanOrEqual( h );
 				expect( at.left ).toBeGreaterThanOrEqual( MARGIN );
 				expect( at.left + w ).toBeLessThanOrEqual( vw - MARGIN );
 				expect( at.top ).toBeGreaterThanOrEqual( MARGIN );
-				expect( at.top + h ).toBeLessThanOrEqual( vh - MARGIN );
+				expect( at.top + shown ).toBeLessThanOrEqual( vh - MARGIN );
 			},
 		) );
+	} );
+
+	it( 'never covers its term when one side has room for a short popup (property)', () => {
+		fc.assert( fc.property(
+			fc.integer( { min: 0, max: 2000 } ), fc.integer( { min: 1, max: 2000 } ),
+			fc.integer( { min: 320, max: 2000 } ), fc.integer( { min: 200, max: 2000 } ),
+			( top, height, vw, vh ) => {
+				const h = Math.min( height, vh - 2 * MARGIN );
+				const anchor = { top: Math.min( top, vh - 18 ), left: 20, width: 40, height: 18 };
+				const roomBelow = vh - ( anchor.top + anchor.height ) - GAP - MARGIN;
+				const roomAbove = anchor.top - GAP - MARGIN;
+				fc.pre( Math.max( roomAbove, roomBelow ) >= MIN_HEIGHT );
+				const at = placePopup( anchor, { width: 300, height: h }, vw, vh, false );
+				const shown = at.maxHeight ?? h;
+				const clear = at.top + shown <= anchor.top || at.top >= anchor.top + anchor.height;
+				expect( clear ).toBe( true );
+				expect( at.top + shown ).toBeLessThanOrEqual( vh - MARGIN );
+			},
+		) );
+	} );
+
+	it( 'cuts a popup taller than the room on either side to the roomier one (a phone)', () => {
+		// Seen on a 360×640 phone in Arabic: a term mid-screen, a popup of 357 pixels was pushed
+		// up over the term (top 275 for a term at 311–329).
+		const anchor = { top: 311, left: 53, width: 26, height: 18 };
+		const at = placePopup( anchor, { width: 344, height: 357 }, 360, 640, true );
+		expect( at.above ).toBe( false );
+		expect( at.top ).toBe( 329 + GAP );
+		expect( at.maxHeight ).toBe( 640 - 329 - GAP - MARGIN );
+		// It fits: no cut.
+		const fits = placePopup( anchor, { width: 344, height: 280 }, 360, 640, true );
+		expect( fits.maxHeight ).toBeNull();
 	} );
 
 	it( 'aligns with the right edge of the term in right-to-left text', () => {
