@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { decodeReferences } from '../../shared/glossary/char-references.ts';
-import type { CompiledGlossary } from '../../shared/contracts/glossary.ts';
+import type { CompiledGlossary, ConceptStatus } from '../../shared/contracts/glossary.ts';
 import { createMatcher } from '../../shared/glossary/matcher.ts';
 import { approvedTerms, findConcept, localised } from './glossary-data.ts';
 import { setLanguage } from './direction.ts';
@@ -27,6 +27,12 @@ export interface ConceptUse {
 	 * {@link analyseTranslationPage}): nothing a translator could change in the translation.
 	 */
 	used: boolean | null | 'untranslated';
+	/**
+	 * The concept's status in the glossary: the term of a `proposed` or `contested` concept is
+	 * labelled as such next to it, so that a translator does not take it for the working
+	 * group's settled word. The hint stays (a hint, never a block): the translator decides.
+	 */
+	status: ConceptStatus;
 }
 
 /**
@@ -242,6 +248,7 @@ export function analyseTranslation(
 				sourceTerm: term ? term.text : id,
 				approved,
 				used: approved.length ? false : null,
+				status: concept.status,
 			} );
 			approved.forEach( ( t ) => pairs.push( [ t, id ] ) );
 		}
@@ -314,6 +321,13 @@ export function renderUses(
 		if ( use.approved.length ) {
 			approvedCell.appendChild( setLanguage( doc.createElement( 'span' ), targetLanguage ) ).textContent =
 				use.approved.join( `${ msg( 'ldwg-glossary-translator-alias-separator' ) } ` );
+			if ( use.status !== 'agreed' ) {
+				// Not yet the group's settled term: said in words, next to the term.
+				const label = doc.createElement( 'span' );
+				approvedCell.append( ' ', label );
+				label.className = `ldwg-glossary-uses-status ldwg-glossary-uses-status-${ use.status }`;
+				label.textContent = msg( `ldwg-glossary-translator-status-${ use.status }` );
+			}
 		} else {
 			approvedCell.textContent = msg( 'ldwg-glossary-translator-none-approved' );
 		}

@@ -164,6 +164,9 @@ describe( 'the translator panel for an Arabic translator', () => {
 		expect( await panel.locator( 'td span[lang="ar"][dir="rtl"]' ).count() ).toBeGreaterThan( 0 );
 		expect( await panel.locator( 'td span[lang="en"][dir="ltr"]' ).count() ).toBeGreaterThan( 0 );
 		expect( await panel.locator( 'th[scope="col"]' ).count() ).toBe( 3 );
+		// "Leader" is contested in the seeded glossary: its Arabic term says so, in Arabic.
+		expect( await panel.locator( '.ldwg-glossary-uses-status-contested' ).first().textContent() )
+			.toBe( '(محل خلاف)' );
 		await screenshot( wiki, 'translate-review-panel-ar' );
 		await wiki.page.keyboard.press( 'Space' );
 		await expect.poll( isOpen ).toBe( false );

@@ -221,7 +221,7 @@ describe( 'a translated term in an entry with other units untranslated (status m
 		const uses = analyseTranslation( partlyTranslated(), 'Resilience matters.',
 			'La résilience compte.', 'fr' );
 		expect( uses ).toEqual( [
-			{ conceptId: 'resilience', sourceTerm: 'Resilience', approved: [ 'Résilience' ], used: true },
+			{ conceptId: 'resilience', sourceTerm: 'Resilience', approved: [ 'Résilience' ], used: true, status: 'agreed' },
 		] );
 	} );
 
@@ -280,7 +280,7 @@ describe( 'an outdated (fuzzy) term', () => {
 
 	it( 'is never the approved term for translators', () => {
 		const uses = analyseTranslation( outdated(), 'A leader.', 'Un meneur.', 'fr' );
-		expect( uses ).toEqual( [ { conceptId: 'leader', sourceTerm: 'Leader', approved: [], used: null } ] );
+		expect( uses ).toEqual( [ { conceptId: 'leader', sourceTerm: 'Leader', approved: [], used: null, status: 'contested' } ] );
 	} );
 } );
 
@@ -384,8 +384,8 @@ describe( 'translator helpers', () => {
 		const uses = analyseTranslation( glossary(), 'The leaders and the task force.',
 			'Les responsables et le groupe.', 'fr' );
 		expect( uses ).toEqual( [
-			{ conceptId: 'leader', sourceTerm: 'Leader', approved: [ 'Meneur', 'meneuse' ], used: false },
-			{ conceptId: 'task-force', sourceTerm: 'task force', approved: [], used: null },
+			{ conceptId: 'leader', sourceTerm: 'Leader', approved: [ 'Meneur', 'meneuse' ], used: false, status: 'contested' },
+			{ conceptId: 'task-force', sourceTerm: 'task force', approved: [], used: null, status: 'agreed' },
 		] );
 		const used = analyseTranslation( glossary(), 'The leaders.', 'Une meneuse.', 'fr' );
 		expect( used[ 0 ]?.used ).toBe( true );
@@ -459,6 +459,21 @@ describe( 'translator helpers', () => {
 		expect( check( 'The [[task force]] met.', 'Le [[Groupe de travail|groupe]] s\'est réuni.' ) )
 			.toEqual( [ false ] );
 		expect( check( 'The {{tag|task force}} met.', '' ) ).toEqual( [] );
+	} );
+
+	it( 'says next to the term when the working group has not settled the concept', () => {
+		const g = glossary();
+		const row = ( status: 'proposed' | 'agreed' | 'contested' ): Element => {
+			g.concepts[ 0 ]!.status = status;
+			const uses = analyseTranslation( g, 'A leader.', 'Un chef.', 'fr' );
+			return renderUses( document, uses, 'en', 'fr', msg ).querySelectorAll( 'tbody td' )[ 1 ]!;
+		};
+		const contested = row( 'contested' );
+		expect( contested.textContent ).toBe( 'Meneur(ldwg-glossary-translator-alias-separator) meneuse (ldwg-glossary-translator-status-contested)' );
+		// The label is in the interface language, not the term's.
+		expect( ( contested.lastElementChild as HTMLElement ).lang ).toBe( '' );
+		expect( row( 'proposed' ).textContent ).toBe( 'Meneur(ldwg-glossary-translator-alias-separator) meneuse (ldwg-glossary-translator-status-proposed)' );
+		expect( row( 'agreed' ).textContent ).toBe( 'Meneur(ldwg-glossary-translator-alias-separator) meneuse' );
 	} );
 
 	it( 'renders the table as text with lang on terms', () => {
