@@ -122,7 +122,11 @@ const api: PopupApi = {
 			if ( !g ) {
 				return;
 			}
-			const target = ( textarea.getAttribute( 'lang' ) || context.userLanguage ).toLowerCase();
+			// The textarea says the target language; else the message list does (Translate's
+			// `data-targetlangcode`), which, unlike the interface language, is the translation's.
+			const list = editor.closest( '[data-targetlangcode]' );
+			const target = ( textarea.getAttribute( 'lang' ) ||
+				list && list.getAttribute( 'data-targetlangcode' ) || context.userLanguage ).toLowerCase();
 			let box = editor.querySelector<HTMLElement>( '.ldwg-glossary-editor' );
 			if ( !box ) {
 				box = setLanguage( document.createElement( 'div' ), uiLanguage().lang );
@@ -148,10 +152,15 @@ const api: PopupApi = {
 			if ( !attachedEditors.has( editor ) ) {
 				attachedEditors.add( editor );
 				let timer: ReturnType<typeof setTimeout> | undefined;
-				textarea.addEventListener( 'input', () => {
+				const later = (): void => {
 					clearTimeout( timer );
 					timer = setTimeout( render, TYPING_DELAY_MS );
-				} );
+				};
+				textarea.addEventListener( 'input', later );
+				// Translate's "Discard changes" focuses the textarea, then restores the saved text
+				// with jQuery's .val(), which fires no input event: a check after the focus sees
+				// it.
+				textarea.addEventListener( 'focus', later );
 			}
 		} );
 	},

@@ -86,7 +86,9 @@ describe( 'Special:Translate: the helper follows the translator from message to 
 		expect( firstConcepts ).toEqual( expect.arrayContaining( [ 'resilience', 'mentorship', 'active-listening' ] ) );
 		expect( firstConcepts ).not.toContain( 'peer-learning' );
 
-		// "Skip to next": Translate shows the next message's own editor.
+		// "Skip to next": Translate shows the next message's own editor. This one's textarea says
+		// no language: the message list's target language (French) counts, not the interface's.
+		await wiki.page.evaluate( () => document.querySelector( '#message-8 textarea' )?.removeAttribute( 'lang' ) );
 		await showEditor( wiki, 'message-8' );
 		const second = wiki.page.locator( '#message-8 .infocolumn .ldwg-glossary-editor' );
 		await second.waitFor( { state: 'visible' } );
@@ -107,6 +109,17 @@ describe( 'Special:Translate: the helper follows the translator from message to 
 		expect( await second.locator( '.ldwg-glossary-editor-status' ).textContent() )
 			.toBe( 'The translation uses the approved terms.' );
 		expect( await first.locator( '.ldwg-glossary-hint' ).count() ).toBeGreaterThan( 0 );
+
+		// "Discard changes" (a button, so focus leaves the textarea): Translate focuses the
+		// textarea and puts the saved text back with jQuery's .val(), no input event. The hint
+		// follows the text it now shows.
+		await wiki.page.evaluate( () => {
+			const area = document.querySelector( '#message-8 textarea.tux-textarea-translation' ) as HTMLTextAreaElement;
+			area.blur();
+			area.focus();
+			( window as unknown as { $: ( el: Element ) => { val: ( v: string ) => void } } ).$( area ).val( '' );
+		} );
+		await expect.poll( () => hints.count() ).toBe( before );
 
 		// Back to the first message: the same editor, still one helper, still its own concepts.
 		await showEditor( wiki, 'message-7' );
