@@ -197,8 +197,9 @@ describe.each( [
 } );
 
 describe( 'night mode: the form and the translators\' panel', () => {
-	it( 'keeps the feedback form readable in night colours', async () => {
-		const wiki = await openPage( { account: 'alice' }, DRAFT, 'night' );
+	it( 'keeps the feedback form readable in night colours, its notices and focus ring too', async () => {
+		// Logged out: the form then also shows the notice about the IP address.
+		const wiki = await openPage( {}, DRAFT, 'night' );
 		const { page } = wiki;
 		const button = page.locator( '.ldwg-feedback[data-ldwg-section="leader"] button.ldwg-feedback-button' );
 		await button.evaluate( ( b ) => ( b as HTMLButtonElement ).click() );
@@ -207,7 +208,13 @@ describe( 'night mode: the form and the translators\' panel', () => {
 		// Preview without a stance: the error summary and the fields' errors.
 		await page.locator( '.ldwg-form footer button' ).nth( 1 ).click();
 		await page.locator( '.ldwg-form-summary:not([hidden])' ).waitFor();
+		await page.locator( '.ldwg-form-anon' ).waitFor();
 		expect( await contrastViolations( page, [ '.ldwg-form' ] ) ).toEqual( [] );
+		// Focus went to the error summary: its ring shows on the dark dialog.
+		expect( await page.evaluate( () => document.activeElement?.className ) ).toContain( 'ldwg-form-summary' );
+		const ring = await colours( page, '.ldwg-form-summary' );
+		expect( ring.outlineStyle ).toBe( 'solid' );
+		expect( contrastRatio( ring.outline, ring.behind ) ).toBeGreaterThanOrEqual( 3 );
 		await screenshot( wiki, 'night-mode-night-vector-2022-form-errors' );
 		await page.locator( '.ldwg-form input[type="radio"][value="support-with-changes"]' ).check();
 		await page.locator( '.ldwg-form textarea[name="comment"]' ).fill( 'Night mode check' );
@@ -231,6 +238,18 @@ describe( 'night mode: the form and the translators\' panel', () => {
 		await panel.waitFor();
 		await panel.locator( 'summary' ).click();
 		expect( await colours( page, '.ldwg-glossary-panel', true ) ).toMatchObject( { background: 'rgb(32, 33, 34)' } );
+		// Its warning hint and a term's "not settled" label, in a row of the table as
+		// translator.ts puts them (whether the seeded page has them is not the point here).
+		await panel.locator( 'tbody tr' ).first().evaluate( ( row ) => {
+			const hint = document.createElement( 'td' );
+			hint.className = 'ldwg-glossary-hint';
+			hint.textContent = 'Not used in your translation';
+			const label = document.createElement( 'span' );
+			label.className = 'ldwg-glossary-uses-status ldwg-glossary-uses-status-contested';
+			label.textContent = 'contested';
+			row.append( hint );
+			row.cells[ 1 ].append( ' ', label );
+		} );
 		expect( await contrastViolations( page, [ '.ldwg-glossary-panel' ] ) ).toEqual( [] );
 		await panel.screenshot( { path: 'test-output/night-mode-night-vector-2022-panel-fr.png' } );
 		wiki.assertClean();
