@@ -40,7 +40,9 @@ afterAll( async () => {
 /**
  * Opens a page, puts it into night mode if asked, and waits for the buttons and the marked terms.
  */
-async function openPage( options: NewPageOptions, title: string, mode?: NightMode ): Promise<WikiPage> {
+async function openPage(
+	options: NewPageOptions, title: string, mode?: NightMode,
+): Promise<WikiPage> {
 	const wiki = await newPage( browser, options );
 	await wiki.open( title );
 	if ( mode ) {
@@ -105,15 +107,16 @@ async function colours( page: Page, selector: string, own = false ): Promise<{
  */
 async function addStatusSamples( page: Page ): Promise<string> {
 	await page.evaluate( () => {
-		const statuses = document.querySelectorAll( '.ldwg-feedback-status' );
-		const saved = statuses[ 0 ];
+		const [ saved, error ] = document.querySelectorAll( '.ldwg-feedback-status' );
+		if ( !saved || !error ) {
+			throw new Error( 'Fewer than two feedback widgets' );
+		}
 		const thanks = document.createElement( 'span' );
 		thanks.textContent = 'Thank you, your feedback was published. ';
 		const link = document.createElement( 'a' );
 		link.href = '#';
 		link.textContent = 'See it on the talk page';
 		saved.append( thanks, link );
-		const error = statuses[ 1 ];
 		error.classList.add( 'ldwg-feedback-error' );
 		error.textContent = 'The counts could not be loaded.';
 		const popup = document.querySelector( '.ldwg-popup' );
@@ -140,7 +143,9 @@ describe.each( [
 		const wiki = await openPage( { skin, viewport }, DRAFT, mode );
 		const { page } = wiki;
 		// The night tokens reach the page: the test would otherwise pass on a light page.
-		expect( await page.evaluate( () => getComputedStyle( document.body ).backgroundColor ) ).toBe( NIGHT_BACKGROUND );
+		const pageBackground = await page.evaluate(
+			() => getComputedStyle( document.body ).backgroundColor );
+		expect( pageBackground ).toBe( NIGHT_BACKGROUND );
 		expect( await contrastViolations( page, [ '.ldwg-feedback', '.ldwg-term' ] ) ).toEqual( [] );
 
 		const term = page.locator( '.ldwg-term' ).first();
@@ -161,7 +166,8 @@ describe.each( [
 		expect( closed.borderStyle ).toBe( 'dotted' );
 		expect( contrastRatio( closed.border, closed.behind ) ).toBeGreaterThanOrEqual( 3 );
 
-		expect( await contrastViolations( page, [ await addStatusSamples( page ) ] ) ).toEqual( [] );
+		const samples = await addStatusSamples( page );
+		expect( await contrastViolations( page, [ samples ] ) ).toEqual( [] );
 		await screenshot( wiki, `night-mode-${ mode }-${ skin }-popup` );
 		wiki.assertClean();
 		await wiki.close();
@@ -231,7 +237,8 @@ describe.each( [ 'night', 'os' ] as const )( 'night mode (%s): the form', ( mode
 			return { image: style.backgroundImage, background: style.backgroundColor };
 		} );
 		expect( select.background ).toBe( 'rgb(32, 33, 34)' );
-		expect( contrastRatio( svgFill( select.image ), select.background ) ).toBeGreaterThanOrEqual( 3 );
+		const arrow = svgFill( select.image );
+		expect( contrastRatio( arrow, select.background ) ).toBeGreaterThanOrEqual( 3 );
 		// Focus went to the error summary: its ring shows on the dark dialog.
 		expect( await page.evaluate( () => document.activeElement?.className ) ).toContain( 'ldwg-form-summary' );
 		const ring = await colours( page, '.ldwg-form-summary' );
@@ -265,7 +272,7 @@ describe( 'night mode: the translators\' panel', () => {
 		expect( await colours( page, '.ldwg-glossary-panel', true ) ).toMatchObject( { background: 'rgb(32, 33, 34)' } );
 		// Its warning hint and a term's "not settled" label, in a row of the table as
 		// translator.ts puts them (whether the seeded page has them is not the point here).
-		await panel.locator( 'tbody tr' ).first().evaluate( ( row ) => {
+		await panel.locator( 'tbody tr' ).first().evaluate( ( row: HTMLTableRowElement ) => {
 			const hint = document.createElement( 'td' );
 			hint.className = 'ldwg-glossary-hint';
 			hint.textContent = 'Not used in your translation';
@@ -273,7 +280,7 @@ describe( 'night mode: the translators\' panel', () => {
 			label.className = 'ldwg-glossary-uses-status ldwg-glossary-uses-status-contested';
 			label.textContent = 'contested';
 			row.append( hint );
-			row.cells[ 1 ].append( ' ', label );
+			row.cells[ 1 ]?.append( ' ', label );
 		} );
 		expect( await contrastViolations( page, [ '.ldwg-glossary-panel' ] ) ).toEqual( [] );
 		await panel.screenshot( { path: 'test-output/night-mode-night-vector-2022-panel-fr.png' } );
@@ -309,7 +316,8 @@ describe.each( [ 'light', 'dark' ] as const )( 'in forced colours (%s system the
 		expect( contrastRatio( popup.border, popup.behind ) ).toBeGreaterThanOrEqual( 3 );
 		// Which term the popup belongs to: the open term stands out from the page around it.
 		const open = await colours( page, '.ldwg-term[aria-expanded="true"]' );
-		expect( contrastRatio( flatten( open.background, open.behind ), open.behind ) ).toBeGreaterThanOrEqual( 3 );
+		const marked = flatten( open.background, open.behind );
+		expect( contrastRatio( marked, open.behind ) ).toBeGreaterThanOrEqual( 3 );
 		await screenshot( wiki, `night-mode-forced-colors-${ scheme }-popup` );
 
 		await page.keyboard.press( 'Escape' );
@@ -344,7 +352,8 @@ describe( 'with reduced motion', () => {
 				const durations = style.transitionDuration.split( ',' ).map( ( d ) => parseFloat( d ) );
 				const moves = /transform|translate|scale|rotate|inset|left|right|top|bottom|width|height|margin|\ball\b/;
 				if ( style.animationName !== 'none' ||
-					( moves.test( style.transitionProperty ) && durations.some( ( d ) => d > 0 ) ) ) {
+					( moves.test( style.transitionProperty ) &&
+						durations.some( ( d ) => d > 0 ) ) ) {
 					found.push( `${ el.className }: ${ style.animationName } / ${ style.transitionProperty }` );
 				}
 			}

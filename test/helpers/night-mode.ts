@@ -151,28 +151,36 @@ export async function emulateNightMode( page: Page, mode: NightMode ): Promise<v
 	await page.addStyleTag( { content: nightStylesheet( mode ) } );
 }
 
+/** The channels of a computed `rgb()`/`rgba()` colour: red, green, blue (0–255), alpha (0–1). */
+function channels( colour: string ): [ number, number, number, number ] {
+	const [ r, g, b, a = 1 ] = ( colour.match( /[\d.]+/g ) ?? [] ).map( Number );
+	if ( r === undefined || g === undefined || b === undefined ) {
+		throw new Error( `Not an rgb() colour: ${ colour }` );
+	}
+	return [ r, g, b, a ];
+}
+
+/** WCAG 2 relative luminance of a colour's red, green and blue (alpha ignored). */
+function luminance( colour: string ): number {
+	const [ r, g, b ] = channels( colour ).slice( 0, 3 ).map( ( v ) => {
+		const c = v / 255;
+		return c <= 0.04045 ? c / 12.92 : ( ( c + 0.055 ) / 1.055 ) ** 2.4;
+	} ) as [ number, number, number ];
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 /**
  * WCAG 2 contrast ratio of two opaque colours given as CSS `rgb()`/`rgba()` strings (computed
- * styles). Alpha is ignored: pass colours already composited, or opaque ones.
+ * styles). Alpha is ignored: pass colours already composited ({@link flatten}), or opaque ones.
  *
  * @param a A colour such as `rgb(234, 236, 240)`.
  * @param b Another.
  * @return The ratio, from 1 to 21.
  */
 export function contrastRatio( a: string, b: string ): number {
-	const luminance = ( colour: string ): number => {
-		const parts = ( colour.match( /[\d.]+/g ) ?? [] ).slice( 0, 3 ).map( Number );
-		if ( parts.length < 3 ) {
-			throw new Error( `Not an rgb() colour: ${ colour }` );
-		}
-		const [ r, g, bl ] = parts.map( ( v ) => {
-			const c = v / 255;
-			return c <= 0.04045 ? c / 12.92 : ( ( c + 0.055 ) / 1.055 ) ** 2.4;
-		} );
-		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-	};
-	const [ hi, lo ] = [ luminance( a ), luminance( b ) ].sort( ( x, y ) => y - x );
-	return ( hi + 0.05 ) / ( lo + 0.05 );
+	const la = luminance( a );
+	const lb = luminance( b );
+	return ( Math.max( la, lb ) + 0.05 ) / ( Math.min( la, lb ) + 0.05 );
 }
 
 /**
@@ -184,8 +192,8 @@ export function contrastRatio( a: string, b: string ): number {
  * @return The composited, opaque colour.
  */
 export function flatten( colour: string, over: string ): string {
-	const [ r, g, b, a = 1 ] = ( colour.match( /[\d.]+/g ) ?? [] ).map( Number );
-	const [ r0, g0, b0 ] = ( over.match( /[\d.]+/g ) ?? [] ).map( Number );
+	const [ r, g, b, a ] = channels( colour );
+	const [ r0, g0, b0 ] = channels( over );
 	const mix = ( c: number, c0: number ): number => Math.round( c * a + c0 * ( 1 - a ) );
 	return `rgb(${ mix( r, r0 ) }, ${ mix( g, g0 ) }, ${ mix( b, b0 ) })`;
 }
