@@ -294,6 +294,10 @@ describe.each( [ 'light', 'dark' ] as const )( 'in forced colours (%s system the
 		const wiki = await newPage( browser );
 		await wiki.page.emulateMedia( { forcedColors: 'active', colorScheme: scheme } );
 		await wiki.open( DRAFT );
+		if ( scheme === 'dark' ) {
+			// A reader in night mode who turns high contrast on: forced colours win.
+			await emulateNightMode( wiki.page, 'night' );
+		}
 		await expectGadgetReady( wiki, 'ext.gadget.ldwg-glossary' );
 		const { page } = wiki;
 		await page.waitForSelector( '.ldwg-term' );
@@ -326,6 +330,22 @@ describe.each( [ 'light', 'dark' ] as const )( 'in forced colours (%s system the
 		await page.locator( '.ldwg-form[role="dialog"]' ).waitFor( { timeout: 30000 } );
 		const dialog = await colours( page, '.ldwg-form.cdx-dialog', true );
 		expect( dialog.borderStyle ).toBe( 'solid' );
+		// The region select's arrow: the browser's own (drawn in system colours), or Codex's
+		// image, whose fixed colour must then still show on the forced background.
+		const select = await page.locator( '.ldwg-form select[name="region"]' ).evaluate( ( el ) => {
+			const style = getComputedStyle( el );
+			return {
+				appearance: style.appearance,
+				image: style.backgroundImage,
+				background: style.backgroundColor,
+			};
+		} );
+		if ( select.appearance === 'none' ) {
+			const arrow = svgFill( select.image );
+			expect( contrastRatio( arrow, select.background ) ).toBeGreaterThanOrEqual( 3 );
+		} else {
+			expect( select.image ).toBe( 'none' );
+		}
 		await screenshot( wiki, `night-mode-forced-colors-${ scheme }-form` );
 		wiki.assertClean();
 		await wiki.close();
