@@ -483,6 +483,20 @@ describe( 'saving', () => {
 		expect( saved[ 0 ]?.entryId ).toBe( id );
 	} );
 
+	it( 'publishes with a new entry id when storage holds a malformed one (an old version, another script)', async () => {
+		// localStorage is not the gadget's alone: a stored id that is not an entry id made
+		// formatEntry throw on every preview and publish of this section until the draft expired.
+		fake.storage.set( `ldwg-form-draft:${ SOURCE }/ar#leader`,
+			{ values: { stance: 'oppose', comment: 'Kept.' }, entryId: 'x}}[[Category:Spam]]{{', mayExist: false } );
+		formApi.open( request() );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( 'Kept.' );
+		await save();
+		const edits = api.posts.filter( ( p ) => p.action === 'edit' );
+		expect( edits ).toHaveLength( 1 );
+		expect( String( edits[ 0 ]?.text ) ).not.toContain( 'Spam' );
+		expect( saved ).toHaveLength( 1 );
+	} );
+
 	it( 'keeps the text as sent while it is not known whether it was published, and counts what was', async () => {
 		formApi.open( request() );
 		choose( 'oppose' );
