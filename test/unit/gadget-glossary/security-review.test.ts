@@ -1,0 +1,46 @@
+/**
+ * Security review of the eager glossary module's requests: the languages it fetches term indexes
+ * for come from `lang` attributes in page content, which anyone who can edit a marked page (a
+ * page in a configured category, a translation unit) writes.
+ */
+import { describe, expect, it } from 'vitest';
+import { termIndexLoader } from '../../../gadget/glossary/term-indexes.ts';
+
+describe( 'termIndexLoader with languages from page content', () => {
+	it( 'requests a bounded number of pages for a lang attribute with thousands of subtags', async () => {
+		const asked: string[] = [];
+		const indexFor = termIndexLoader( 'User:LDWG-bot/glossary-terms/', async ( title ) => {
+			asked.push( title );
+			return null;
+		} );
+		// `<span lang="xx-a-a-a-…">`: every subtag dropped was another request, one after the
+		// other, from every reader's browser on every view of the page.
+		await indexFor( `xx${ '-a'.repeat( 2000 ) }` );
+		expect( asked.length ).toBeLessThanOrEqual( 6 );
+	} );
+
+	it( 'requests only pages named by language codes', async () => {
+		const asked: string[] = [];
+		const indexFor = termIndexLoader( 'User:LDWG-bot/glossary-terms/', async ( title ) => {
+			asked.push( title );
+			return null;
+		} );
+		for ( const hostile of [ 'fr/../../../MediaWiki:Common', 'fr#x', 'fr?action=edit', 'fr:x', '' ] ) {
+			await indexFor( hostile );
+		}
+		expect( asked.every( ( title ) =>
+			/^User:LDWG-bot\/glossary-terms\/[a-z]{2,3}(?:-[a-z0-9]{1,12}){0,4}\.json$/.test( title ) ) ).toBe( true );
+	} );
+
+	it( 'still follows the fallback chain of real codes', async () => {
+		const asked: string[] = [];
+		const indexFor = termIndexLoader( 'P/', async ( title ) => {
+			asked.push( title );
+			return null;
+		} );
+		await indexFor( 'zh-tw' );
+		await indexFor( 'be-x-old' );
+		expect( asked ).toEqual( [ 'P/zh-tw.json', 'P/zh-hant.json', 'P/zh-hans.json', 'P/zh.json', 'P/en.json',
+			'P/be-x-old.json', 'P/be-x.json', 'P/be.json' ] );
+	} );
+} );
