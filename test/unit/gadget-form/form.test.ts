@@ -666,6 +666,30 @@ describe( 'saving', () => {
 		expect( status.querySelector( 'script' ) ).toBeNull();
 	} );
 
+	it.each( [
+		// eslint-disable-next-line no-script-url -- what the test feeds in
+		[ 'javascript:window.hacked=1' ],
+		[ 'https://tracker.example/pixel.png' ],
+		[ 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>' ],
+	] )( 'shows no CAPTCHA image from %s (only from the wiki\'s own or upload host)', async ( url ) => {
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '9', type: 'image', url } } } ];
+		await save();
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.querySelector( 'input' ) ).not.toBeNull();
+		expect( status.querySelector( 'img' ) ).toBeNull();
+	} );
+
+	it( 'shows a CAPTCHA image from the wiki itself', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		const url = '/w/index.php?title=Special:Captcha/image&wpCaptchaId=9';
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '9', type: 'image', url } } } ];
+		await save();
+		expect( field<HTMLElement>( '.ldwg-form-status img' )?.getAttribute( 'src' ) ).toBe( url );
+	} );
+
 	it( 'tells readers who are not logged in, before saving, that their IP address will be published (1.39: no temporary accounts)', async () => {
 		fake.anon = true;
 		formApi.open( request() );
