@@ -124,6 +124,35 @@ function replaceInnermost(
 	return text;
 }
 
+/** The start of an external link: `[`, a scheme (or `//`) and the address, which ends at `[`. */
+const EXTERNAL_LINK = /\[(?:(?:https?|ftp|mailto|irc|news):|\/\/)[^\s[\]]*\s*/gi;
+
+/**
+ * Replaces each external link (`[https://… label]`) by its label. A start without a closing `]`
+ * is left as text. Linear: the next `]` is looked up once for all the starts before it; one
+ * regular expression (`\[…[^\s\]]*\s*([^\]]*)\]`) backtracked cubically on many unclosed
+ * links, which anyone can write into the draft.
+ */
+function externalLinkLabels( text: string ): string {
+	let out = '';
+	let done = 0;
+	let close = -2;
+	EXTERNAL_LINK.lastIndex = 0;
+	for ( let m = EXTERNAL_LINK.exec( text ); m; m = EXTERNAL_LINK.exec( text ) ) {
+		const labelStart = m.index + m[ 0 ].length;
+		if ( close !== -1 && close < labelStart ) {
+			close = text.indexOf( ']', labelStart );
+		}
+		if ( close === -1 ) {
+			break;
+		}
+		out += text.slice( done, m.index ) + text.slice( labelStart, close );
+		done = close + 1;
+		EXTERNAL_LINK.lastIndex = done;
+	}
+	return out + text.slice( done );
+}
+
 /** A line of wikitext without its line syntax (heading, list, table), and whether it is a block. */
 function lineText( line: string ): { text: string; block: boolean } {
 	if ( /^\s*(?:\{\||\|\}|\|-|----)/.test( line ) ) {
@@ -140,9 +169,19 @@ function lineText( line: string ): { text: string; block: boolean } {
 			block: true,
 		};
 	}
-	const heading = /^\s*=+(.*?)=+\s*$/.exec( line );
-	if ( heading ) {
-		return { text: heading[ 1 ] as string, block: true };
+	// A heading: `=` at both ends; its text is what lies between the two runs of `=`. Read
+	// without a regular expression: `^=+(.*?)=+$` backtracks cubically on a long run of `=`.
+	const trimmed = line.trim();
+	if ( trimmed.length > 1 && trimmed[ 0 ] === '=' && trimmed[ trimmed.length - 1 ] === '=' ) {
+		let start = 0;
+		let end = trimmed.length;
+		while ( trimmed[ start ] === '=' ) {
+			start++;
+		}
+		while ( end > start && trimmed[ end - 1 ] === '=' ) {
+			end--;
+		}
+		return { text: trimmed.slice( start, end ), block: true };
 	}
 	const item = /^[*#:;]+(.*)$/.exec( line );
 	if ( item ) {
@@ -193,8 +232,7 @@ export function readerText( wikitext: string ): string {
 		const shown = label.join( '|' );
 		return shown.trim() ? shown : ( target as string ).replace( /^\s*:/, '' );
 	} );
-	text = text
-		.replace( /\[(?:(?:https?|ftp|mailto|irc|news):|\/\/)[^\s\]]*\s*([^\]]*)\]/gi, '$1' )
+	text = externalLinkLabels( text )
 		.replace( /\b(?:https?|ftp):\/\/[^\s<>[\]{}|]*/gi, ' ' );
 	text = text.split( '\n' ).map( lineText )
 		.map( ( line ) => line.block ? BLOCK_BREAK + line.text + BLOCK_BREAK : line.text )

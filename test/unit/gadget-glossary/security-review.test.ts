@@ -4,6 +4,7 @@
  * page in a configured category, a translation unit) writes.
  */
 import { describe, expect, it } from 'vitest';
+import { readerText } from '../../../gadget/popup/translator.ts';
 import { termIndexLoader } from '../../../gadget/glossary/term-indexes.ts';
 
 describe( 'termIndexLoader with languages from page content', () => {
@@ -43,5 +44,31 @@ describe( 'termIndexLoader with languages from page content', () => {
 		await indexFor( 'be-x-old' );
 		expect( asked ).toEqual( [ 'P/zh-tw.json', 'P/zh-hant.json', 'P/zh-hans.json', 'P/zh.json', 'P/en.json',
 			'P/be-x-old.json', 'P/be-x.json', 'P/be.json' ] );
+	} );
+} );
+
+describe( 'readerText on hostile wikitext (the draft page anyone can edit, read by the panel)', () => {
+	/** Milliseconds `readerText` takes on `wikitext`. */
+	function time( wikitext: string ): number {
+		const start = performance.now();
+		readerText( wikitext );
+		return performance.now() - start;
+	}
+
+	// Each of these took seconds on a few kilobytes (cubic backtracking), freezing the
+	// translator's tab on every view of a translation page; a page may hold 2 MB.
+	it( 'reads a line of many equals signs in linear time', () => {
+		expect( time( `${ '='.repeat( 3000 ) }x` ) ).toBeLessThan( 500 );
+	} );
+
+	it( 'reads many unclosed external links in linear time', () => {
+		expect( time( '[http://'.repeat( 1000 ) ) ).toBeLessThan( 500 );
+	} );
+
+	it( 'still reads headings and external links as before', () => {
+		expect( readerText( '== Task force ==\n=a=b=\n===\n[https://example.org the task force] and [//x]' ) )
+			.toBe( 'Task force\n\na=b\n\nthe task force and' );
+		// As MediaWiki reads it: an address ends at `[` (the label here is "[b c").
+		expect( readerText( '[http://a[b c]' ) ).toBe( '[b c' );
 	} );
 } );
