@@ -237,7 +237,9 @@ export function readerText( wikitext: string ): string {
 	text = text.split( '\n' ).map( lineText )
 		.map( ( line ) => line.block ? BLOCK_BREAK + line.text + BLOCK_BREAK : line.text )
 		.join( '\n' )
-		.replace( /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi,
+		// A tag ends before the next `<` (MediaWiki's Sanitizer splits text there too): with
+		// `[^>]*`, each of many unclosed `<a` scanned to the end of the page (quadratic).
+		.replace( /<\/?([a-z][a-z0-9]*)\b[^<>]*>/gi,
 			( _tag, name: string ) => BLOCK_ELEMENTS.has( name.toLowerCase() ) ? BLOCK_BREAK : '' )
 		.replace( /'{2,}|__[A-Z]+__|~{3,5}/g, '' );
 	// Decoded last, like the glossary's own texts (shared/glossary/source.ts): `&lt;b&gt;` is text.
