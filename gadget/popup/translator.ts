@@ -35,6 +35,26 @@ export interface ConceptUse {
 	status: ConceptStatus;
 }
 
+/** Replaces what was matched by a space. */
+const space = (): string => ' ';
+
+/**
+ * `text.replace( pattern, by )` for a pattern each of whose matches ends with a match of `close`
+ * (global): applied only up to the end of the last `close`, which gives the same result. Why:
+ * an opening with no closing after it (`<!--`, `<pre>`) made the pattern scan to the end of the
+ * page for each of them, quadratic on a page of many (anyone can edit the draft).
+ */
+function replaceClosed(
+	text: string, pattern: RegExp, close: RegExp, by: ( whole: string, inner: string ) => string,
+): string {
+	let end = 0;
+	close.lastIndex = 0;
+	for ( let m = close.exec( text ); m; m = close.exec( text ) ) {
+		end = close.lastIndex;
+	}
+	return text.slice( 0, end ).replace( pattern, by ) + text.slice( end );
+}
+
 /**
  * Removes Translate's markup from a translatable page's wikitext: unit markers (`<!--T:n-->`),
  * `<translate>` tags, `<languages/>`, other comments and `<tvar>` contents (variables, not prose:
@@ -43,11 +63,13 @@ export interface ConceptUse {
  * {@link readerText}.
  */
 export function stripTranslateMarkup( wikitext: string ): string {
-	return wikitext
-		// The older syntax first: `<tvar\b` would take `<tvar|x>` too, and run on to a later
-		// `</tvar>`.
-		.replace( /<tvar\|[^>]*>[\s\S]*?<\/>|<tvar\b[^>]*>[\s\S]*?<\/tvar>/gi, ' ' )
-		.replace( /<!--[\s\S]*?-->/g, ' ' )
+	// The older syntax first: `<tvar\b` would take `<tvar|x>` too, and run on to a later
+	// `</tvar>`.
+	const text = replaceClosed( replaceClosed(
+		replaceClosed( wikitext, /<tvar\|[^<>]*>[\s\S]*?<\/>/gi, /<\/>/g, space ),
+		/<tvar\b[^<>]*>[\s\S]*?<\/tvar>/gi, /<\/tvar>/gi, space ),
+	/<!--[\s\S]*?-->/g, /-->/g, space );
+	return text
 		.replace( /<\/?translate\b[^>]*>/gi, ' ' )
 		.replace( /<languages\s*\/?>/gi, ' ' );
 }
@@ -92,9 +114,19 @@ const PROSE_REFERENCES: ReadonlyMap<string, string> = new Map( [ [ 'nbsp', '\u00
  * Wikitext elements whose content is not prose a reader reads in the page's language (code,
  * formulas, scores, data, what only transclusions show), dropped with their content.
  */
-const NO_PROSE = new RegExp( '<(syntaxhighlight|source|pre|code|math|chem|ce|score|graph|' +
-	'timeline|hiero|templatedata|templatestyles|mapframe|maplink|gallery|includeonly|' +
-	'categorytree|inputbox|imagemap)\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1\\s*>)', 'gi' );
+const NO_PROSE = ( 'syntaxhighlight source pre code math chem ce score graph timeline hiero ' +
+	'templatedata templatestyles mapframe maplink gallery includeonly categorytree inputbox ' +
+	'imagemap' ).split( ' ' );
+
+/** Removes the elements of {@link NO_PROSE} with their content, one name at a time. */
+function dropNoProse( text: string ): string {
+	for ( const name of NO_PROSE ) {
+		text = replaceClosed( text.replace( new RegExp( `<${ name }\\b[^<>]*?/>`, 'gi' ), ' ' ),
+			new RegExp( `<${ name }\\b[^<>]*>[\\s\\S]*?</${ name }\\s*>`, 'gi' ),
+			new RegExp( `</${ name }\\s*>`, 'gi' ), space );
+	}
+	return text;
+}
 
 /** Levels of nested templates or links {@link replaceInnermost} removes. */
 const MAX_NESTING = 40;
@@ -215,12 +247,12 @@ function lineText( line: string ): { text: string; block: boolean } {
  *   so that no term is matched across them; a single line break is a space, as on the page.
  */
 export function readerText( wikitext: string ): string {
-	let text = stripTranslateMarkup( wikitext )
-		// Markup characters inside a nowiki tag are shown as typed, but they are in no term's
-		// words. (`\x3C`: the tag must not be in the code, which goes on the wiki inside one.)
-		.replace( /\x3Cnowiki\s*>([\s\S]*?)\x3C\/nowiki\s*>/gi,
-			( _whole, inner: string ) => inner.replace( /[[\]{}|'=<>*#:;!~_]/g, ' ' ) )
-		.replace( NO_PROSE, ' ' );
+	// Markup characters inside a nowiki tag are shown as typed, but they are in no term's
+	// words. (`\x3C`: the tag must not be in the code, which goes on the wiki inside one.)
+	let text = replaceClosed( stripTranslateMarkup( wikitext ),
+		/\x3Cnowiki\s*>([\s\S]*?)\x3C\/nowiki\s*>/gi, /\x3C\/nowiki\s*>/gi,
+		( _whole, inner ) => inner.replace( /[[\]{}|'=<>*#:;!~_]/g, ' ' ) );
+	text = dropNoProse( text );
 	// Parameters (`{{{1|}}}`) first: their third brace would hide the template around them.
 	text = replaceInnermost( text, /(\{\{\{[^{}]*\}\}\}|\{\{[^{}]*\}\})/g, () => ' ' );
 	text = replaceInnermost( text, /\[\[([^[\]]*)\]\]/g, ( inner ) => {

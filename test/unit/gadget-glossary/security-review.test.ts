@@ -71,6 +71,24 @@ describe( 'readerText on hostile wikitext (the draft page anyone can edit, read 
 		expect( readerText( 'a <span title="x">b</span><br/>c <d' ) ).toBe( 'a b\n\nc <d' );
 	} );
 
+	it.each( [
+		[ 'comments', '<!--' ],
+		[ 'nowiki tags', '\x3Cnowiki>' ],
+		[ 'code elements', '<pre>' ],
+		[ 'variables', '<tvar name=x>' ],
+	] )( 'reads many unclosed %s in linear time', ( _name, opening ) => {
+		// Quadratic: 100,000 of them took 4 to 40 s, each scanning to the end for its closing.
+		expect( time( opening.repeat( 100000 ) ) ).toBeLessThan( 1000 );
+	} );
+
+	it( 'still drops code, comments and variables with their content', () => {
+		expect( readerText( 'a <pre>x</pre> b <code/> c <math>y</math> <!-- z --> d ' +
+			'<tvar name=v>w</tvar> <tvar|u>t</> e \x3Cnowiki>[[f]]\x3C/nowiki> <pre>g' ) )
+			.toBe( 'a b c d e f\n\ng' );
+		expect( readerText( '<code>a<pre>b</pre>c</code>d<pre/>e<pre x="/">f</pre>g<!-- <pre> -->h</pre>i' ) )
+			.toBe( 'd e g h\n\ni' );
+	} );
+
 	it( 'still reads headings and external links as before', () => {
 		expect( readerText( '== Task force ==\n=a=b=\n===\n[https://example.org the task force] and [//x]' ) )
 			.toBe( 'Task force\n\na=b\n\nthe task force and' );
