@@ -70,7 +70,7 @@ export function stripTranslateMarkup( wikitext: string ): string {
 		/<tvar\b[^<>]*>[\s\S]*?<\/tvar>/gi, /<\/tvar>/gi, space ),
 	/<!--[\s\S]*?-->/g, /-->/g, space );
 	return text
-		.replace( /<\/?translate\b[^>]*>/gi, ' ' )
+		.replace( /<\/?translate\b[^<>]*>/gi, ' ' )
 		.replace( /<languages\s*\/?>/gi, ' ' );
 }
 
