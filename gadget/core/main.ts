@@ -117,8 +117,9 @@ export function start( loadConfig: () => unknown, loadModule: ModuleLoader ): St
 	const draft = target.draft;
 	const agent = `ldwg-tools/${ typeof LDWG_VERSION === 'undefined' ? 'dev' : LDWG_VERSION } (${ config.contact }) ldwg-gadget`;
 	const widgets: { sectionId: string; widget: SectionWidget }[] = [];
-	// Stance ids of the entries saved on this page view, per section.
-	const saved: Record<string, string[]> = {};
+	// Stance ids of the entries saved on this page view, per section. Without a prototype: a
+	// section id may be `constructor`, which a plain object already "has".
+	const saved: Record<string, string[]> = Object.create( null );
 	let figures: Map<string, SectionCounts> | null = null;
 
 	const stanceLabel = ( stance: { id: string; label: string } ): string => {

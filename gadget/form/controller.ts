@@ -58,7 +58,7 @@ import { msg } from './messages.ts';
 import { showAnonNotice } from './notice.ts';
 import { uiLanguage } from '../core/ui-language.ts';
 import { languageDir } from '../../shared/language-dir.ts';
-import { uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
+import { isAllowedImageUrl, uploadHosts, wikiHtmlFragment } from './wiki-html.ts';
 
 /** What the controller needs from its surroundings (injected so tests can fake each). */
 export interface ControllerDeps {
@@ -384,7 +384,10 @@ function openForm( request: FormRequest, deps: ControllerDeps, onClose: () => vo
 						uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) :
 					challenge.question ] ) );
 			}
-			if ( challenge.url ) {
+			// The URL comes in the API's answer: like the preview's images, only from the
+			// wiki's own or upload host (no tracking pixel, no `javascript:` or `data:`).
+			if ( challenge.url && isAllowedImageUrl( challenge.url, document, { imageHosts:
+				uploadHosts( mw.config.get( 'wgUploadPath' ), location.href ) } ) ) {
 				content.push( el( 'img', { src: challenge.url,
 					alt: msg( 'ldwg-form-captcha-image' ) } ) );
 			}

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { isEntryId } from '../../shared/entry/ids.ts';
 import type { FormValues } from './state.ts';
 
 /** Local drafts expire after 30 days (seconds, as mw.storage counts). */
@@ -47,7 +48,11 @@ export function loadDraft( key: string ): StoredDraft | null {
 	}
 	return {
 		values: draft.values,
-		entryId: typeof draft.entryId === 'string' ? draft.entryId : undefined,
+		// Storage is shared with every script on the wiki and with older versions of the gadget:
+		// an id that is not an entry id would make every preview and publish of this section
+		// throw (the codec refuses it) until the draft expires. A new id is drawn instead.
+		entryId: typeof draft.entryId === 'string' && isEntryId( draft.entryId ) ?
+			draft.entryId : undefined,
 		mayExist: draft.mayExist === true,
 	};
 }

@@ -266,6 +266,32 @@ function copyChildren( source: Node, parent: Node, doc: Document, policy: Policy
 	}
 }
 
+/** The policy of one conversion in `doc`: its base URL and the hosts images may come from. */
+function policyFor( doc: Document, options: WikiHtmlOptions ): Policy {
+	const base = doc.baseURI || CHECK_BASE;
+	const ownHost = ( () => {
+		try {
+			return new URL( base ).host;
+		} catch {
+			return '';
+		}
+	} )();
+	return {
+		base,
+		imageHosts: new Set( [ ownHost, ...( options.imageHosts || [] ) ].filter( Boolean ) ),
+	};
+}
+
+/**
+ * Whether an image URL from the wiki (a CAPTCHA image) may be shown in `doc`: http(s) and from
+ * the page's own host or one of `options.imageHosts`, as images in the preview.
+ */
+export function isAllowedImageUrl(
+	value: string, doc: Document, options: WikiHtmlOptions = {},
+): boolean {
+	return isSafeUrl( value ) && isAllowedImage( value, policyFor( doc, options ) );
+}
+
 /**
  * Turns HTML from the wiki's parser into a fragment of `doc` that holds only allowlisted
  * elements, attributes and text (see the module comment for what is dropped and why). The HTML
@@ -280,18 +306,7 @@ function copyChildren( source: Node, parent: Node, doc: Document, policy: Policy
 export function wikiHtmlFragment(
 	html: string, doc: Document, options: WikiHtmlOptions = {},
 ): DocumentFragment {
-	const base = doc.baseURI || CHECK_BASE;
-	const ownHost = ( () => {
-		try {
-			return new URL( base ).host;
-		} catch {
-			return '';
-		}
-	} )();
-	const policy: Policy = {
-		base,
-		imageHosts: new Set( [ ownHost, ...( options.imageHosts || [] ) ].filter( Boolean ) ),
-	};
+	const policy = policyFor( doc, options );
 	const inert = new DOMParser().parseFromString( html, 'text/html' );
 	const fragment = doc.createDocumentFragment();
 	copyChildren( inert.body, fragment, doc, policy );

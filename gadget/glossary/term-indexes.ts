@@ -52,6 +52,9 @@ export function readTermIndex( text: string | null ): GlossaryTermIndex | null {
 		index as GlossaryTermIndex : null;
 }
 
+/** A (normalised) language code a term index may exist for: a few short subtags at most. */
+const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{1,12}){0,4}$/;
+
 /**
  * Returns a function giving the term index for text in a language: that language's index, or
  * the first one of its fallback chain that exists (each index already holds its own fallback
@@ -71,6 +74,12 @@ export function termIndexLoader(
 		return promise;
 	};
 	return async ( language ) => {
+		// The language comes from a `lang` attribute anyone can write into marked content: a
+		// code with thousands of subtags cost a request per subtag (and quadratic work before),
+		// and other characters made titles that are not the bot's term index pages.
+		if ( !LANGUAGE_CODE.test( language ) ) {
+			return null;
+		}
 		for ( const candidate of [ language, ...languageFallbacks( language ) ] ) {
 			const index = await page( candidate );
 			if ( index ) {

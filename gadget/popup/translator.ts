@@ -35,6 +35,26 @@ export interface ConceptUse {
 	status: ConceptStatus;
 }
 
+/** Replaces what was matched by a space. */
+const space = (): string => ' ';
+
+/**
+ * `text.replace( pattern, by )` for a pattern each of whose matches ends with a match of `close`
+ * (global): applied only up to the end of the last `close`, which gives the same result. Why:
+ * an opening with no closing after it (`<!--`, `<pre>`) made the pattern scan to the end of the
+ * page for each of them, quadratic on a page of many (anyone can edit the draft).
+ */
+function replaceClosed(
+	text: string, pattern: RegExp, close: RegExp, by: ( whole: string, inner: string ) => string,
+): string {
+	let end = 0;
+	close.lastIndex = 0;
+	for ( let m = close.exec( text ); m; m = close.exec( text ) ) {
+		end = close.lastIndex;
+	}
+	return text.slice( 0, end ).replace( pattern, by ) + text.slice( end );
+}
+
 /**
  * Removes Translate's markup from a translatable page's wikitext: unit markers (`<!--T:n-->`),
  * `<translate>` tags, `<languages/>`, other comments and `<tvar>` contents (variables, not prose:
@@ -43,12 +63,14 @@ export interface ConceptUse {
  * {@link readerText}.
  */
 export function stripTranslateMarkup( wikitext: string ): string {
-	return wikitext
-		// The older syntax first: `<tvar\b` would take `<tvar|x>` too, and run on to a later
-		// `</tvar>`.
-		.replace( /<tvar\|[^>]*>[\s\S]*?<\/>|<tvar\b[^>]*>[\s\S]*?<\/tvar>/gi, ' ' )
-		.replace( /<!--[\s\S]*?-->/g, ' ' )
-		.replace( /<\/?translate\b[^>]*>/gi, ' ' )
+	// The older syntax first: `<tvar\b` would take `<tvar|x>` too, and run on to a later
+	// `</tvar>`.
+	const text = replaceClosed( replaceClosed(
+		replaceClosed( wikitext, /<tvar\|[^<>]*>[\s\S]*?<\/>/gi, /<\/>/g, space ),
+		/<tvar\b[^<>]*>[\s\S]*?<\/tvar>/gi, /<\/tvar>/gi, space ),
+	/<!--[\s\S]*?-->/g, /-->/g, space );
+	return text
+		.replace( /<\/?translate\b[^<>]*>/gi, ' ' )
 		.replace( /<languages\s*\/?>/gi, ' ' );
 }
 
@@ -92,9 +114,19 @@ const PROSE_REFERENCES: ReadonlyMap<string, string> = new Map( [ [ 'nbsp', '\u00
  * Wikitext elements whose content is not prose a reader reads in the page's language (code,
  * formulas, scores, data, what only transclusions show), dropped with their content.
  */
-const NO_PROSE = new RegExp( '<(syntaxhighlight|source|pre|code|math|chem|ce|score|graph|' +
-	'timeline|hiero|templatedata|templatestyles|mapframe|maplink|gallery|includeonly|' +
-	'categorytree|inputbox|imagemap)\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1\\s*>)', 'gi' );
+const NO_PROSE = ( 'syntaxhighlight source pre code math chem ce score graph timeline hiero ' +
+	'templatedata templatestyles mapframe maplink gallery includeonly categorytree inputbox ' +
+	'imagemap' ).split( ' ' );
+
+/** Removes the elements of {@link NO_PROSE} with their content, one name at a time. */
+function dropNoProse( text: string ): string {
+	for ( const name of NO_PROSE ) {
+		text = replaceClosed( text.replace( new RegExp( `<${ name }\\b[^<>]*?/>`, 'gi' ), ' ' ),
+			new RegExp( `<${ name }\\b[^<>]*>[\\s\\S]*?</${ name }\\s*>`, 'gi' ),
+			new RegExp( `</${ name }\\s*>`, 'gi' ), space );
+	}
+	return text;
+}
 
 /** Levels of nested templates or links {@link replaceInnermost} removes. */
 const MAX_NESTING = 40;
@@ -124,6 +156,35 @@ function replaceInnermost(
 	return text;
 }
 
+/** The start of an external link: `[`, a scheme (or `//`) and the address, which ends at `[`. */
+const EXTERNAL_LINK = /\[(?:(?:https?|ftp|mailto|irc|news):|\/\/)[^\s[\]]*\s*/gi;
+
+/**
+ * Replaces each external link (`[https://… label]`) by its label. A start without a closing `]`
+ * is left as text. Linear: the next `]` is looked up once for all the starts before it; one
+ * regular expression (`\[…[^\s\]]*\s*([^\]]*)\]`) backtracked cubically on many unclosed
+ * links, which anyone can write into the draft.
+ */
+function externalLinkLabels( text: string ): string {
+	let out = '';
+	let done = 0;
+	let close = -2;
+	EXTERNAL_LINK.lastIndex = 0;
+	for ( let m = EXTERNAL_LINK.exec( text ); m; m = EXTERNAL_LINK.exec( text ) ) {
+		const labelStart = m.index + m[ 0 ].length;
+		if ( close !== -1 && close < labelStart ) {
+			close = text.indexOf( ']', labelStart );
+		}
+		if ( close === -1 ) {
+			break;
+		}
+		out += text.slice( done, m.index ) + text.slice( labelStart, close );
+		done = close + 1;
+		EXTERNAL_LINK.lastIndex = done;
+	}
+	return out + text.slice( done );
+}
+
 /** A line of wikitext without its line syntax (heading, list, table), and whether it is a block. */
 function lineText( line: string ): { text: string; block: boolean } {
 	if ( /^\s*(?:\{\||\|\}|\|-|----)/.test( line ) ) {
@@ -140,9 +201,19 @@ function lineText( line: string ): { text: string; block: boolean } {
 			block: true,
 		};
 	}
-	const heading = /^\s*=+(.*?)=+\s*$/.exec( line );
-	if ( heading ) {
-		return { text: heading[ 1 ] as string, block: true };
+	// A heading: `=` at both ends; its text is what lies between the two runs of `=`. Read
+	// without a regular expression: `^=+(.*?)=+$` backtracks cubically on a long run of `=`.
+	const trimmed = line.trim();
+	if ( trimmed.length > 1 && trimmed[ 0 ] === '=' && trimmed[ trimmed.length - 1 ] === '=' ) {
+		let start = 0;
+		let end = trimmed.length;
+		while ( trimmed[ start ] === '=' ) {
+			start++;
+		}
+		while ( end > start && trimmed[ end - 1 ] === '=' ) {
+			end--;
+		}
+		return { text: trimmed.slice( start, end ), block: true };
 	}
 	const item = /^[*#:;]+(.*)$/.exec( line );
 	if ( item ) {
@@ -176,12 +247,12 @@ function lineText( line: string ): { text: string; block: boolean } {
  *   so that no term is matched across them; a single line break is a space, as on the page.
  */
 export function readerText( wikitext: string ): string {
-	let text = stripTranslateMarkup( wikitext )
-		// Markup characters inside a nowiki tag are shown as typed, but they are in no term's
-		// words. (`\x3C`: the tag must not be in the code, which goes on the wiki inside one.)
-		.replace( /\x3Cnowiki\s*>([\s\S]*?)\x3C\/nowiki\s*>/gi,
-			( _whole, inner: string ) => inner.replace( /[[\]{}|'=<>*#:;!~_]/g, ' ' ) )
-		.replace( NO_PROSE, ' ' );
+	// Markup characters inside a nowiki tag are shown as typed, but they are in no term's
+	// words. (`\x3C`: the tag must not be in the code, which goes on the wiki inside one.)
+	let text = replaceClosed( stripTranslateMarkup( wikitext ),
+		/\x3Cnowiki\s*>([\s\S]*?)\x3C\/nowiki\s*>/gi, /\x3C\/nowiki\s*>/gi,
+		( _whole, inner ) => inner.replace( /[[\]{}|'=<>*#:;!~_]/g, ' ' ) );
+	text = dropNoProse( text );
 	// Parameters (`{{{1|}}}`) first: their third brace would hide the template around them.
 	text = replaceInnermost( text, /(\{\{\{[^{}]*\}\}\}|\{\{[^{}]*\}\})/g, () => ' ' );
 	text = replaceInnermost( text, /\[\[([^[\]]*)\]\]/g, ( inner ) => {
@@ -193,13 +264,14 @@ export function readerText( wikitext: string ): string {
 		const shown = label.join( '|' );
 		return shown.trim() ? shown : ( target as string ).replace( /^\s*:/, '' );
 	} );
-	text = text
-		.replace( /\[(?:(?:https?|ftp|mailto|irc|news):|\/\/)[^\s\]]*\s*([^\]]*)\]/gi, '$1' )
+	text = externalLinkLabels( text )
 		.replace( /\b(?:https?|ftp):\/\/[^\s<>[\]{}|]*/gi, ' ' );
 	text = text.split( '\n' ).map( lineText )
 		.map( ( line ) => line.block ? BLOCK_BREAK + line.text + BLOCK_BREAK : line.text )
 		.join( '\n' )
-		.replace( /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi,
+		// A tag ends before the next `<` (MediaWiki's Sanitizer splits text there too): with
+		// `[^>]*`, each of many unclosed `<a` scanned to the end of the page (quadratic).
+		.replace( /<\/?([a-z][a-z0-9]*)\b[^<>]*>/gi,
 			( _tag, name: string ) => BLOCK_ELEMENTS.has( name.toLowerCase() ) ? BLOCK_BREAK : '' )
 		.replace( /'{2,}|__[A-Z]+__|~{3,5}/g, '' );
 	// Decoded last, like the glossary's own texts (shared/glossary/source.ts): `&lt;b&gt;` is text.

@@ -250,6 +250,22 @@ describe( 'on a draft page', () => {
 			.toMatch( /^ldwg-tools\/\S+ \(https:\/\/meta\.wikimedia\.org\/wiki\/User_talk:LDWG-bot\)/ );
 	} );
 
+	it( 'shows the counts of a section whose id is a name Object.prototype has (`constructor`)', async () => {
+		// Section ids are plain words: the per-section record of entries saved on this page
+		// view found Object's `constructor` for such an id, counted its `length` and threw.
+		const renamed = JSON.parse( JSON.stringify( site ).replace( /"leader"/g, '"constructor"' ) ) as unknown;
+		const summary = summaryText.replace( /"leader"/g, '"constructor"' );
+		document.body.innerHTML = PAGE_HTML.replace( /data-ldwg-section="leader"/g, 'data-ldwg-section="constructor"' );
+		fetchSpy.mockImplementation( () => Promise.resolve( apiAnswer( { 'User:LDWG-bot/summary.json': summary } ) ) );
+		const started = start( () => renamed );
+		fireContent( fake, content() );
+		await started?.loaded;
+		await flush();
+		const link = widgetOf( 'constructor' ).querySelector( '.ldwg-feedback-counts a' );
+		expect( link?.textContent ).toBe( 'Feedback so far: 3' );
+		expect( widgetOf( 'good-leadership' ).querySelector( 'li' )?.textContent ).toBe( 'Neutral or unsure: 1' );
+	} );
+
 	it( 'shows each section\'s counts from the summary, linking to its entries', async () => {
 		const started = start( () => site );
 		fireContent( fake, content() );

@@ -483,6 +483,20 @@ describe( 'saving', () => {
 		expect( saved[ 0 ]?.entryId ).toBe( id );
 	} );
 
+	it( 'publishes with a new entry id when storage holds a malformed one (an old version, another script)', async () => {
+		// localStorage is not the gadget's alone: a stored id that is not an entry id made
+		// formatEntry throw on every preview and publish of this section until the draft expired.
+		fake.storage.set( `ldwg-form-draft:${ SOURCE }/ar#leader`,
+			{ values: { stance: 'oppose', comment: 'Kept.' }, entryId: 'x}}[[Category:Spam]]{{', mayExist: false } );
+		formApi.open( request() );
+		expect( field<HTMLTextAreaElement>( 'textarea[name="comment"]' ).value ).toBe( 'Kept.' );
+		await save();
+		const edits = api.posts.filter( ( p ) => p.action === 'edit' );
+		expect( edits ).toHaveLength( 1 );
+		expect( String( edits[ 0 ]?.text ) ).not.toContain( 'Spam' );
+		expect( saved ).toHaveLength( 1 );
+	} );
+
 	it( 'keeps the text as sent while it is not known whether it was published, and counts what was', async () => {
 		formApi.open( request() );
 		choose( 'oppose' );
@@ -650,6 +664,30 @@ describe( 'saving', () => {
 		expect( link?.getAttribute( 'href' ) ).toBe( '/wiki/Help:Captcha' );
 		expect( link?.hasAttribute( 'onclick' ) ).toBe( false );
 		expect( status.querySelector( 'script' ) ).toBeNull();
+	} );
+
+	it.each( [
+		// eslint-disable-next-line no-script-url -- what the test feeds in
+		[ 'javascript:window.hacked=1' ],
+		[ 'https://tracker.example/pixel.png' ],
+		[ 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>' ],
+	] )( 'shows no CAPTCHA image from %s (only from the wiki\'s own or upload host)', async ( url ) => {
+		formApi.open( request() );
+		choose( 'support' );
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '9', type: 'image', url } } } ];
+		await save();
+		const status = field<HTMLElement>( '.ldwg-form-status' );
+		expect( status.querySelector( 'input' ) ).not.toBeNull();
+		expect( status.querySelector( 'img' ) ).toBeNull();
+	} );
+
+	it( 'shows a CAPTCHA image from the wiki itself', async () => {
+		formApi.open( request() );
+		choose( 'support' );
+		const url = '/w/index.php?title=Special:Captcha/image&wpCaptchaId=9';
+		api.replies = [ { edit: { result: 'Failure', captcha: { id: '9', type: 'image', url } } } ];
+		await save();
+		expect( field<HTMLElement>( '.ldwg-form-status img' )?.getAttribute( 'src' ) ).toBe( url );
 	} );
 
 	it( 'tells readers who are not logged in, before saving, that their IP address will be published (1.39: no temporary accounts)', async () => {
