@@ -15,9 +15,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_ALLOW_LIST, expectGadgetReady, launchBrowser, login, screenshot } from '../helpers/browser.ts';
-import type { PageProblem, Skin, WikiPage } from '../helpers/browser.ts';
-import { apiClient, testWiki } from '../helpers/wiki.ts';
+import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
+import type { Skin, WikiPage } from '../helpers/browser.ts';
+import { apiClient } from '../helpers/wiki.ts';
 import type { AccountKey } from '../helpers/wiki.ts';
 import { parseEntries } from '../../shared/entry/parse.ts';
 
@@ -52,56 +52,16 @@ interface PhoneOptions {
 }
 
 /**
- * A page as newPage() makes it (console guard included), but on a touch phone: 360 × 640,
- * isMobile, hasTouch, device scale factor 2; Minerva unless told.
+ * A page on a touch phone (newPage's `phone`), or a desktop window of `desktopWidth`; Minerva
+ * unless told.
  */
-async function phonePage( options: PhoneOptions = {} ): Promise<WikiPage> {
-	const { url } = testWiki();
-	const skin = options.skin ?? 'minerva';
-	const context = await browser.newContext( options.desktopWidth ?
-		{ viewport: { width: options.desktopWidth, height: 640 }, locale: options.uselang ?? 'en' } :
-		{ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true,
-			deviceScaleFactor: 2, locale: options.uselang ?? 'en' } );
-	if ( options.account ) {
-		await login( context, options.account );
-	}
-	const page = await context.newPage();
-	const problems: PageProblem[] = [];
-	const record = ( problem: PageProblem ): void => {
-		if ( !CONSOLE_ALLOW_LIST.some( ( a ) => a.pattern.test( `${ problem.text } ${ problem.url }` ) ) ) {
-			problems.push( problem );
-		}
-	};
-	page.on( 'console', ( message ) => {
-		if ( message.type() === 'error' ) {
-			record( { kind: 'console', text: message.text(), url: message.location().url } );
-		}
-	} );
-	page.on( 'pageerror', ( error ) => {
-		record( { kind: 'pageerror', text: `${ error.name }: ${ error.message }`, url: page.url() } );
-	} );
-	return {
-		page,
-		context,
-		problems,
-		async open( title, params = {} ) {
-			const query = new URLSearchParams( { title, useskin: skin, ...params } );
-			if ( options.uselang ) {
-				query.set( 'uselang', options.uselang );
-			}
-			const response = await page.goto( `${ url }/index.php?${ query.toString() }`, { waitUntil: 'load' } );
-			if ( !response || response.status() >= 400 ) {
-				throw new Error( `Opening ${ title } gave HTTP ${ response?.status() ?? 'no response' }` );
-			}
-		},
-		assertClean() {
-			if ( problems.length ) {
-				throw new Error( `Console errors or page errors on ${ page.url() }:\n` +
-					problems.map( ( p ) => `- [${ p.kind }] ${ p.text } (${ p.url })` ).join( '\n' ) );
-			}
-		},
-		close: () => context.close(),
-	};
+function phonePage( options: PhoneOptions = {} ): Promise<WikiPage> {
+	const where = options.desktopWidth ?
+		{ viewport: { width: options.desktopWidth, height: 640 } } :
+		{ phone: true };
+	return newPage( browser, Object.assign( where, {
+		account: options.account, uselang: options.uselang, skin: options.skin ?? 'minerva',
+	} ) );
 }
 
 /** Opens a draft and waits for its buttons and counts. */

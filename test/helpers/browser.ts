@@ -89,6 +89,8 @@ export interface NewPageOptions {
 	uselang?: string;
 	/** Viewport (default 1280×900; Minerva tests may want a phone size). */
 	viewport?: { width: number; height: number };
+	/** A touch phone instead of a desktop window: 360 × 640, isMobile, hasTouch, scale 2. */
+	phone?: boolean;
 }
 
 /** Launches headless Chromium. Close it in `afterAll`. */
@@ -133,10 +135,11 @@ export async function login( context: BrowserContext, name: AccountKey ): Promis
  */
 export async function newPage( browser: Browser, options: NewPageOptions = {} ): Promise<WikiPage> {
 	const { url } = testWiki();
-	const context = await browser.newContext( {
-		viewport: options.viewport ?? { width: 1280, height: 900 },
-		locale: options.uselang ?? 'en',
-	} );
+	const locale = options.uselang ?? 'en';
+	const context = await browser.newContext( options.phone ?
+		{ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true,
+			deviceScaleFactor: 2, locale } :
+		{ viewport: options.viewport ?? { width: 1280, height: 900 }, locale } );
 	if ( options.account ) {
 		await login( context, options.account );
 	}
