@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
 import type { WikiPage, NewPageOptions } from '../helpers/browser.ts';
-import { expectSeededGlossary, TERMS_PREFIX, trackGlossaryRequests } from '../helpers/glossary.ts';
+import { expectSeededGlossary, openTranslate, TERMS_PREFIX, trackGlossaryRequests } from '../helpers/glossary.ts';
 import { testWiki } from '../helpers/wiki.ts';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
@@ -272,20 +272,7 @@ describe( 'glossary terms on translations', () => {
 
 describe( 'translators in Special:Translate (reproduced editor)', () => {
 	it( 'lists the concepts of the source message with approved French terms and hints while typing', async () => {
-		const wiki = await newPage( browser, { account: 'alice' } );
-		// Serve Special:BlankPage (namespace -1, as Special:Translate) as Special:Translate would
-		// be, with the editor's markup. The helper is its own gadget (`namespaces=-1` on Meta;
-		// the local 1.39 wiki ignores conditions and loads it everywhere, where it checks the
-		// special page's name itself).
-		await wiki.page.route( /title=Special(%3A|:)BlankPage/, async ( route ) => {
-			const response = await route.fetch();
-			const html = ( await response.text() )
-				.replace( /"wgCanonicalSpecialPageName":"[^"]*"/, '"wgCanonicalSpecialPageName":"Translate"' )
-				.replace( /(<div id="mw-content-text"[^>]*>)/, `$1${ editorFixture }` );
-			await route.fulfill( { response, body: html } );
-		} );
-		await wiki.open( 'Special:BlankPage' );
-		await expectGadgetReady( wiki, 'ext.gadget.ldwg-translate' );
+		const wiki = await openTranslate( browser, editorFixture );
 		// The helper requests nothing until Translate opens an editor.
 		expect( await wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-popup' ) ) )
 			.toBe( 'registered' );

@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGadgetReady, launchBrowser, newPage, screenshot } from '../helpers/browser.ts';
 import type { WikiPage } from '../helpers/browser.ts';
-import { expectSeededGlossary } from '../helpers/glossary.ts';
+import { expectSeededGlossary, openTranslate } from '../helpers/glossary.ts';
 
 const DRAFT = 'Leadership Development Working Group/Shared definition of leadership';
 const root = path.resolve( __dirname, '../..' );
@@ -32,24 +32,6 @@ beforeAll( async () => {
 afterAll( async () => {
 	await browser?.close();
 } );
-
-/**
- * Opens Special:BlankPage served as Special:Translate with `fixture` as its content (the editor
- * helper is a gadget of its own, loaded on special pages; see glossary.test.ts).
- */
-async function openTranslate( fixture: string ): Promise<WikiPage> {
-	const wiki = await newPage( browser, { account: 'alice' } );
-	await wiki.page.route( /title=Special(%3A|:)BlankPage/, async ( route ) => {
-		const response = await route.fetch();
-		const html = ( await response.text() )
-			.replace( /"wgCanonicalSpecialPageName":"[^"]*"/, '"wgCanonicalSpecialPageName":"Translate"' )
-			.replace( /(<div id="mw-content-text"[^>]*>)/, `$1${ fixture }` );
-		await route.fulfill( { response, body: html } );
-	} );
-	await wiki.open( 'Special:BlankPage' );
-	await expectGadgetReady( wiki, 'ext.gadget.ldwg-translate' );
-	return wiki;
-}
 
 /**
  * Does what Translate's show() does for the message row `id`: hides the other open editors,
@@ -78,7 +60,7 @@ function conceptsIn( wiki: WikiPage, id: string ): Promise<string[]> {
 
 describe( 'Special:Translate: the helper follows the translator from message to message', () => {
 	it( 'shows each message its own helper, once, and updates it while typing', async () => {
-		const wiki = await openTranslate( twoMessages );
+		const wiki = await openTranslate( browser, twoMessages );
 		await showEditor( wiki, 'message-7' );
 		const first = wiki.page.locator( '#message-7 .infocolumn .ldwg-glossary-editor' );
 		await first.waitFor( { state: 'visible' } );
@@ -143,7 +125,7 @@ describe( 'Special:Translate: the helper follows the translator from message to 
 	it( 'gives nothing to a message of another translatable page of Meta, and loads no popup for it', async () => {
 		const other = twoMessages.replace( /Translations:Leadership Development Working Group\/Shared definition of leadership\//g,
 			'Translations:Tech/News/2026/48/' );
-		const wiki = await openTranslate( other );
+		const wiki = await openTranslate( browser, other );
 		await showEditor( wiki, 'message-7' );
 		await expect.poll( () => wiki.page.evaluate( () => window.mw.loader.getState( 'ext.gadget.ldwg-base' ) ) )
 			.toBe( 'ready' );

@@ -3,6 +3,8 @@
  * publishes, and the requests for them a page view makes.
  */
 import { expect } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectGadgetReady, newPage } from './browser.ts';
 import type { WikiPage } from './browser.ts';
 import { apiClient } from './wiki.ts';
 
@@ -36,4 +38,25 @@ export function trackGlossaryRequests( wiki: WikiPage ): string[] {
 		}
 	} );
 	return seen;
+}
+
+/**
+ * Opens Special:BlankPage served as Special:Translate would be, with `fixture` (a reproduction of
+ * Translate's editor markup) as its content, logged in as Alice. BlankPage is namespace -1 like
+ * Special:Translate; the editor helper is a gadget of its own (`namespaces=-1` on Meta; the
+ * local 1.39 wiki ignores conditions and loads it everywhere, where it checks the special page's
+ * name itself). Resolves once the helper module is ready.
+ */
+export async function openTranslate( browser: Browser, fixture: string ): Promise<WikiPage> {
+	const wiki = await newPage( browser, { account: 'alice' } );
+	await wiki.page.route( /title=Special(%3A|:)BlankPage/, async ( route ) => {
+		const response = await route.fetch();
+		const html = ( await response.text() )
+			.replace( /"wgCanonicalSpecialPageName":"[^"]*"/, '"wgCanonicalSpecialPageName":"Translate"' )
+			.replace( /(<div id="mw-content-text"[^>]*>)/, `$1${ fixture }` );
+		await route.fulfill( { response, body: html } );
+	} );
+	await wiki.open( 'Special:BlankPage' );
+	await expectGadgetReady( wiki, 'ext.gadget.ldwg-translate' );
+	return wiki;
 }
